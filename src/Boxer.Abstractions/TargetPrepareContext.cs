@@ -1,0 +1,20 @@
+namespace Boxer.Abstractions;
+
+/// <summary>What <see cref="ITarget.Prepare"/> receives: the tree to adapt before the recipe runs.</summary>
+public sealed class TargetPrepareContext
+{
+    /// <summary>The target's own editable copy of the imported tree.</summary>
+    public required IRootFs RootFs { get; init; }
+
+    /// <summary>The image configuration being built; the recipe runs after <see cref="ITarget.Prepare"/>.</summary>
+    public required ImageConfig Image { get; init; }
+
+    /// <summary>Facts about the stage3.</summary>
+    public required StageInfo Stage { get; init; }
+
+    /// <summary>The values of the target's options.</summary>
+    public required TargetOptionValues Options { get; init; }
+
+    /// <summary>Where to report log lines.</summary>
+    public IProgress<BuildEvent> Progress { get; init; } = new Progress<BuildEvent>();
+}
