@@ -16,15 +16,15 @@ public sealed class StageArchives : IDisposable
         StageDirectory.Populate(StageDir);
         Tar("posix.tar", "--format=posix", "--xattrs", "--xattrs-include=*");
         Tar("gnu.tar", "--format=gnu");
-        Compress("xz", ["-T1", "-c"], "posix.tar.xz");
+        Compress("xz", ["-T1", "-1", "-c"], "posix.tar.xz");
         Compress("gzip", ["-c"], "posix.tar.gz");
-        Compress("bzip2", ["-c"], "posix.tar.bz2");
+        Compress("bzip2", ["-1", "-c"], "posix.tar.bz2");
         Compress("zstd", ["-q", "-c"], "posix.tar.zst");
-        Compress("lzip", ["-c"], "posix.tar.lz");
-        Concatenate("xz", ["-T1", "-c"], "concatenated.tar.xz");
+        Compress("lzip", ["-0", "-c"], "posix.tar.lz");
+        Concatenate("xz", ["-T1", "-1", "-c"], "concatenated.tar.xz");
         Concatenate("gzip", ["-c"], "members.tar.gz");
-        Concatenate("lzip", ["-c"], "members.tar.lz");
-        Concatenate("bzip2", ["-c"], "members.tar.bz2");
+        Concatenate("lzip", ["-0", "-c"], "members.tar.lz");
+        Concatenate("bzip2", ["-1", "-c"], "members.tar.bz2");
         Concatenate("zstd", ["-q", "-c"], "frames.tar.zst");
     }
 
