@@ -19,7 +19,8 @@ internal static class Program
         {
             var (code, message) = Describe(e);
             await Console.Error.WriteLineAsync($"boxer: {message}");
-            if (verbose && code is ExitCode.InternalError or ExitCode.TargetFailure or ExitCode.BadInput)
+            // Detail helps with bugs and with wrapped causes; a plain "no such file" needs none.
+            if (verbose && (code == ExitCode.InternalError || e.InnerException is not null))
             {
                 await Console.Error.WriteLineAsync(e.ToString());
             }
@@ -30,7 +31,7 @@ internal static class Program
     private static (int Code, string Message) Describe(Exception e) => e switch
     {
         OperationCanceledException => (ExitCode.Cancelled, "cancelled"),
-        UsageException => (ExitCode.Usage, $"{OneLine(e.Message)} (see boxer --help)"),
+        UsageException => (ExitCode.Usage, $"{OneLine(e.Message)} (see --help)"),
         StageException => (ExitCode.BadInput, OneLine(e.Message)),
         TargetException t => (ExitCode.TargetFailure, $"{t.Target}: {OneLine(t.Message)}"),
         IOException or UnauthorizedAccessException => (ExitCode.TargetFailure, OneLine(e.Message)),

@@ -22,7 +22,7 @@ internal static class BoxerCommandLine
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
         {
-            throw new UsageException(string.Join("; ", parse.Errors.Select(e => e.Message.TrimEnd('.'))));
+            throw new UsageException(string.Join("; ", parse.Errors.Select(e => Squeeze(e.Message))));
         }
         return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
@@ -56,6 +56,9 @@ internal static class BoxerCommandLine
         }
         return root;
     }
+
+    /// <summary>System.CommandLine lays some messages out with tabs and newlines; ours are one plain line.</summary>
+    private static string Squeeze(string message) => string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
 
     /// <summary>Only <c>inspect</c> can run without the plugins, so it skips loading them.</summary>
     private static bool NeedsTargets(string[] args) =>
