@@ -27,15 +27,22 @@ public static class BuildPipeline
         BuildRequest request, IProgress<BuildEvent> progress, CancellationToken cancellationToken)
     {
         var targets = CheckOptions(request);
-        using var imported = await ImportAsync(request, progress, cancellationToken);
-        var artifacts = new List<Artifact>();
-        foreach (var (target, options) in targets)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            artifacts.AddRange(await BuildTargetAsync(imported, target, options, request, progress, cancellationToken));
-        }
-        return new BuildResult(imported.Stage, imported.Decoder, artifacts);
+        using var imported = await ImportAsync(request.StagePath, request.Import, progress, cancellationToken);
+        return await BuildTargetsAsync(targets, imported, request, progress, cancellationToken);
     }
+
+    /// <summary>
+    /// Runs the build from a stage that is already imported (the TUI imports once to show the facts, then
+    /// builds); <see cref="BuildRequest.StagePath"/> is not read. The caller keeps and disposes the stage.
+    /// </summary>
+    /// <param name="request">What to build.</param>
+    /// <param name="imported">The imported stage; left unchanged, as each target works on its own clone.</param>
+    /// <param name="progress">Receives phases, progress, log lines and artifacts.</param>
+    /// <param name="cancellationToken">Cancels the build.</param>
+    /// <returns>The stage facts and every artifact.</returns>
+    public static Task<BuildResult> RunAsync(
+        BuildRequest request, ImportedStage imported, IProgress<BuildEvent> progress, CancellationToken cancellationToken) =>
+        BuildTargetsAsync(CheckOptions(request), imported, request, progress, cancellationToken);
 
     /// <summary>Imports a stage3 as the pipeline does (phase events, a clear error for a missing file).</summary>
     /// <param name="stagePath">The stage3 tarball.</param>
@@ -60,9 +67,18 @@ public static class BuildPipeline
         return imported;
     }
 
-    private static Task<ImportedStage> ImportAsync(
-        BuildRequest request, IProgress<BuildEvent> progress, CancellationToken cancellationToken) =>
-        ImportAsync(request.StagePath, request.Import, progress, cancellationToken);
+    private static async Task<BuildResult> BuildTargetsAsync(
+        List<(ITarget Target, TargetOptionValues Options)> targets, ImportedStage imported, BuildRequest request,
+        IProgress<BuildEvent> progress, CancellationToken cancellationToken)
+    {
+        var artifacts = new List<Artifact>();
+        foreach (var (target, options) in targets)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            artifacts.AddRange(await BuildTargetAsync(imported, target, options, request, progress, cancellationToken));
+        }
+        return new BuildResult(imported.Stage, imported.Decoder, artifacts);
+    }
 
     private static List<(ITarget Target, TargetOptionValues Options)> CheckOptions(BuildRequest request)
     {
@@ -88,6 +104,8 @@ public static class BuildPipeline
         IProgress<BuildEvent> progress, CancellationToken cancellationToken)
     {
         using var tree = imported.RootFs.Clone();
+        // What Prepare and the recipe create must carry the reproducible time, not the wall clock.
+        tree.NewEntryTime = request.SourceDateEpoch ?? UnixTime.FromDateTimeOffset(DateTimeOffset.UtcNow);
         var image = NewImage(imported.Stage, request);
         await PhaseAsync($"{target.Name}:prepare", progress, () =>
         {
