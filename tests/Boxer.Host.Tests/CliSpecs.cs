@@ -1,4 +1,5 @@
 using Boxer.Host.Tests.Support;
+using Boxer.TestSupport;
 
 namespace Boxer.Host.Tests;
 
@@ -53,7 +54,7 @@ public sealed class CliSpecs
     [Fact]
     public async Task Inspecting_a_missing_stage_is_bad_input_with_one_line_and_no_stack_trace()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var stage = dir.Combine("stage3-missing.tar.xz");
 
         var result = await BoxerHost.RunAsync("inspect", stage, "--verbose");

@@ -1,4 +1,5 @@
 using Boxer.Host.Tests.Support;
+using Boxer.TestSupport;
 
 namespace Boxer.Host.Tests;
 
@@ -33,7 +34,7 @@ public sealed class PluginLoadingSpecs(PluginWorkshop workshop)
     [Fact]
     public async Task Plugins_in_the_user_plugin_folder_are_loaded()
     {
-        using var home = new TempDirectory();
+        using var home = new TempDir();
         CopyDirectory(Path.Combine(workshop.GoodRoot, "TinyTarget"), home.Combine(".local", "share", "boxer", "plugins", "TinyTarget"));
 
         var result = await BoxerHost.RunAsync(["targets"], new Dictionary<string, string?> { ["HOME"] = home.Path });

@@ -1,4 +1,5 @@
 using Boxer.Host.Tests.Support;
+using Boxer.TestSupport;
 
 namespace Boxer.Host.Tests;
 
@@ -49,7 +50,7 @@ public sealed class TargetVerbSpecs(PluginWorkshop workshop)
     [Fact]
     public async Task A_missing_stage_is_bad_input_with_one_line_and_no_stack_trace()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var stage = dir.Combine("no-such-stage3.tar.xz");
 
         var result = await RunAsync("tiny", "--stage", stage, "--out", dir.Combine("out.txt"));

@@ -10,7 +10,7 @@ namespace Boxer.Host.Tests.Support;
 /// </summary>
 public sealed class PluginWorkshop : IAsyncLifetime
 {
-    private readonly TempDirectory _root = new("boxer-plugin-workshop");
+    private readonly TempDir _root = new("boxer-plugin-workshop-");
     private readonly string _suffix = $"t{DateTime.UtcNow:yyyyMMddHHmmss}{Environment.ProcessId}";
 
     /// <summary>A plugins root holding only the working TinyTarget (<c>tiny</c>).</summary>
