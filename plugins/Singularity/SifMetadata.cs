@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Boxer.Abstractions;
 
@@ -8,6 +9,9 @@ namespace Boxer.Targets.Singularity;
 /// <summary>The definition file, labels and <c>inspect-metadata.json</c> that describe a boxer-built SIF.</summary>
 internal sealed class SifMetadata(TargetBuildContext context)
 {
+    // Scripts read better with quotes and ampersands as they are; the JSON is never embedded in HTML.
+    private static readonly JavaScriptEncoder Readable = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
     /// <summary>
     /// A definition file that says truthfully where the image came from. <c>Bootstrap: scratch</c> because
     /// no apptainer bootstrap agent can redo what boxer did; the provenance is in comments and labels.
@@ -44,12 +48,12 @@ internal sealed class SifMetadata(TargetBuildContext context)
     }
 
     public static byte[] LabelsJson(SortedDictionary<string, string> labels) =>
-        JsonSerializer.SerializeToUtf8Bytes(labels, new JsonSerializerOptions { WriteIndented = true });
+        JsonSerializer.SerializeToUtf8Bytes(labels, new JsonSerializerOptions { WriteIndented = true, Encoder = Readable });
 
     public byte[] InspectJson(string runscript, string startscript, string environment, SortedDictionary<string, string> labels)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Readable }))
         {
             json.WriteStartObject();
             json.WriteStartObject("data");
