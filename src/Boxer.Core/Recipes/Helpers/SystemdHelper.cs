@@ -1,0 +1,19 @@
+using Boxer.Abstractions;
+
+namespace Boxer.Core.Recipes.Helpers;
+
+/// <summary>Edits a systemd system in the tree the way <c>systemctl mask/enable</c> would, without running it.</summary>
+public sealed class SystemdHelper(IRootFs fs)
+{
+    public const string SystemDir = "etc/systemd/system";
+
+    /// <summary>True when the tree holds systemd (<c>/lib/systemd/systemd</c> or <c>/usr/lib/systemd/systemd</c>).</summary>
+    public bool IsPresent => fs.Exists("lib/systemd/systemd") || fs.Exists("usr/lib/systemd/systemd");
+
+    /// <summary>Masks a unit: the symlink <c>/etc/systemd/system/UNIT</c> → <c>/dev/null</c>.</summary>
+    public void Mask(string unit) => fs.CreateSymlink($"{SystemDir}/{unit}", "/dev/null");
+
+    /// <summary>Removes every <c>*.wants</c> link to <paramref name="unit"/> under <c>/etc/systemd/system</c>.</summary>
+    /// <returns>How many links were removed.</returns>
+    public int Disable(string unit) => fs.DeleteGlob($"{SystemDir}/*.wants/{unit}");
+}
