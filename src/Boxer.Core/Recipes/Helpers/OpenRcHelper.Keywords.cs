@@ -94,6 +94,20 @@ public sealed partial class OpenRcHelper
         return dropped;
     }
 
+    /// <summary>
+    /// Removes <paramref name="service"/> from <paramref name="level"/> and records why (shown by <c>--plan</c>
+    /// and in the log); false when it was not enabled there.
+    /// </summary>
+    public bool DropService(string service, string level, string reason)
+    {
+        if (!fs.Exists($"{RunlevelsDir}/{level}/{service}"))
+        {
+            return false;
+        }
+        Drop(new ServiceLink(level, service), reason);
+        return true;
+    }
+
     private DroppedService Drop(ServiceLink link, string reason)
     {
         RemoveService(link.Service, link.Level);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Boxer.Abstractions;
 
 namespace Boxer.Core.Recipes.Helpers;
@@ -22,33 +21,44 @@ public sealed partial class OpenRcHelper(IRootFs fs, RecipeLog log)
     public bool IsPresent => fs.Exists(RcConf) && fs.Exists(RunlevelsDir);
 
     /// <summary>The value of the active <c>rc_sys=</c> line of <c>/etc/rc.conf</c>; null when it is unset (auto-detect).</summary>
-    public string? RcSys
-    {
-        get
-        {
-            var text = TreeText.Read(fs, RcConf, "OpenRC.RcSys");
-            var last = ActiveRcSys().Matches(text).LastOrDefault();
-            return last?.Groups[1].Value.Trim().Trim('"', '\'');
-        }
-    }
+    public string? RcSys => GetRcConf("rc_sys") is { Length: > 0 } v ? v : null;
 
     /// <summary>
     /// Sets <c>rc_sys</c> (e.g. <c>docker</c>, <c>lxc</c>); an empty value or null comments it out so that
-    /// OpenRC auto-detects. Replaces the active line(s), else the stock <c>#rc_sys=""</c> line, else appends.
+    /// OpenRC auto-detects the system.
     /// </summary>
     /// <exception cref="RecipeException"><c>/etc/rc.conf</c> does not exist (not an OpenRC tree).</exception>
     public void SetRcSys(string? value)
     {
-        var before = TreeText.Read(fs, RcConf, "OpenRC.SetRcSys");
+        SetRcConf("rc_sys", value);
+        log.Debug(string.IsNullOrEmpty(value) ? "rc_sys unset (auto-detected)" : $"rc_sys=\"{value}\"");
+    }
+
+    /// <summary>The value of the last active <c>KEY=</c> line of <c>/etc/rc.conf</c>, unquoted; null when there is none.</summary>
+    public string? GetRcConf(string key)
+    {
+        var text = TreeText.Read(fs, RcConf, "OpenRC.GetRcConf");
+        var last = TreeText.Lines(text, out _).LastOrDefault(l => IsActive(l, key));
+        return last?[(last.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim().Trim('"', '\'');
+    }
+
+    /// <summary>
+    /// Sets <c>KEY="value"</c> in <c>/etc/rc.conf</c>: replaces the active line (commenting any later duplicates),
+    /// else the stock commented <c>#KEY=</c> line, else appends. Null or empty comments the setting out.
+    /// </summary>
+    /// <exception cref="RecipeException"><c>/etc/rc.conf</c> does not exist.</exception>
+    public void SetRcConf(string key, string? value)
+    {
+        var before = TreeText.Read(fs, RcConf, "OpenRC.SetRcConf");
         var lines = TreeText.Lines(before, out var trailing);
-        var wanted = string.IsNullOrEmpty(value) ? "#rc_sys=\"\"" : $"rc_sys=\"{value}\"";
-        var active = Enumerable.Range(0, lines.Count).Where(i => ActiveRcSys().IsMatch(lines[i])).ToList();
+        var wanted = string.IsNullOrEmpty(value) ? $"#{key}=\"\"" : $"{key}=\"{value}\"";
+        var active = Enumerable.Range(0, lines.Count).Where(i => IsActive(lines[i], key)).ToList();
         if (active.Count > 0)
         {
             lines[active[0]] = wanted;
             active.Skip(1).ToList().ForEach(i => lines[i] = "#" + lines[i].TrimStart());
         }
-        else if (lines.FindIndex(l => l.StartsWith("#rc_sys=", StringComparison.Ordinal)) is var stock and >= 0)
+        else if (lines.FindIndex(l => l.StartsWith($"#{key}=", StringComparison.Ordinal)) is var stock and >= 0)
         {
             lines[stock] = wanted;
         }
@@ -58,7 +68,6 @@ public sealed partial class OpenRcHelper(IRootFs fs, RecipeLog log)
             trailing = true;
         }
         TreeText.WriteIfChanged(fs, RcConf, before, TreeText.Join(lines, trailing));
-        log.Debug($"rc_sys set to \"{value}\"");
     }
 
     /// <summary>Enables <paramref name="service"/> in <paramref name="level"/>: the symlink <c>/etc/runlevels/LEVEL/SVC</c> → <c>/etc/init.d/SVC</c>.</summary>
@@ -93,6 +102,6 @@ public sealed partial class OpenRcHelper(IRootFs fs, RecipeLog log)
         ];
     }
 
-    [GeneratedRegex("""^[ \t]*rc_sys=(.*)$""", RegexOptions.Multiline)]
-    private static partial Regex ActiveRcSys();
+    private static bool IsActive(string line, string key) =>
+        line.TrimStart().StartsWith(key + "=", StringComparison.Ordinal);
 }

@@ -13,6 +13,18 @@ public sealed class SystemdHelper(IRootFs fs)
     /// <summary>Masks a unit: the symlink <c>/etc/systemd/system/UNIT</c> → <c>/dev/null</c>.</summary>
     public void Mask(string unit) => fs.CreateSymlink($"{SystemDir}/{unit}", "/dev/null");
 
+    /// <summary>
+    /// Enables a unit as <c>systemctl enable</c> does for <c>WantedBy=</c>: the symlink
+    /// <c>/etc/systemd/system/TARGET.wants/UNIT</c> → the unit file under <c>/lib</c> or <c>/usr/lib</c>.
+    /// </summary>
+    /// <exception cref="RecipeException">No unit file of that name exists.</exception>
+    public void Enable(string unit, string wantedBy = "multi-user.target")
+    {
+        var file = new[] { $"lib/systemd/system/{unit}", $"usr/lib/systemd/system/{unit}" }.FirstOrDefault(fs.Exists)
+            ?? throw new RecipeException($"Systemd.Enable: no unit file {unit} under /lib/systemd/system or /usr/lib/systemd/system");
+        fs.CreateSymlink($"{SystemDir}/{wantedBy}.wants/{unit}", "/" + file);
+    }
+
     /// <summary>Removes every <c>*.wants</c> link to <paramref name="unit"/> under <c>/etc/systemd/system</c>.</summary>
     /// <returns>How many links were removed.</returns>
     public int Disable(string unit) => fs.DeleteGlob($"{SystemDir}/*.wants/{unit}");
