@@ -1,12 +1,13 @@
 // Removes what no container uses: kernel sources, kernel modules and the meta-repo checkout.
 
 /// <summary>
-/// Removes /usr/src/linux*, /lib/modules/* and /var/git/*. /var/db/pkg is left alone unless
+/// Removes /usr/src/linux*, /lib/modules/* (or /usr/lib/modules/*) and /var/git/*. /var/db/pkg is left alone unless
 /// --set prune-pkgdb=true: deleting a package's entry by hand makes Portage's database lie.
 /// </summary>
 void RemoveBuildLeftovers()
 {
-    foreach (var pattern in new[] { "/usr/src/linux*", "/lib/modules/*", "/var/git/*" })
+    // /usr/lib/modules is where merged-usr stage3s keep the modules (/lib is a symlink there).
+    foreach (var pattern in new[] { "/usr/src/linux*", "/lib/modules/*", "/usr/lib/modules/*", "/var/git/*" })
     {
         var removed = Files.DeleteGlob(pattern);
         if (removed.Count > 0)

@@ -15,7 +15,8 @@ void FinalizeSystemd(TargetPolicy policy, string target)
         Systemd.Mask(unit);
     }
     Log.Info($"systemd: masked {MaskedInContainers.Length} units (gettys, udev, remount-fs)");
-    var init = new[] { "/sbin/init", "/lib/systemd/systemd", "/usr/lib/systemd/systemd" }.First(Rootfs.Exists);
+    var init = new[] { "/sbin/init", "/lib/systemd/systemd", "/usr/lib/systemd/systemd" }.FirstOrDefault(Files.Exists)
+        ?? throw new RecipeException("openrc-server: neither /sbin/init nor systemd found in the tree");
     Image.Entrypoint = [init];
     if (target == "docker")
     {

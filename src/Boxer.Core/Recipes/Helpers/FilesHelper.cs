@@ -43,6 +43,9 @@ public sealed class FilesHelper(IRootFs fs, RecipeLog log)
         return count;
     }
 
+    /// <summary>True when <paramref name="path"/> exists after following symlinks inside the tree (see <see cref="TreePaths"/>).</summary>
+    public bool Exists(string path) => TreePaths.Exists(fs, path);
+
     /// <summary>Writes a text file (created 0644), replacing its content.</summary>
     public void Write(string path, string text) => fs.WriteAllText(path, text);
 }

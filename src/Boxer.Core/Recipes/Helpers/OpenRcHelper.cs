@@ -30,7 +30,7 @@ public sealed partial class OpenRcHelper(IRootFs fs, RecipeLog log)
     /// <exception cref="RecipeException"><c>/etc/rc.conf</c> does not exist (not an OpenRC tree).</exception>
     public void SetRcSys(string? value)
     {
-        SetRcConf("rc_sys", value);
+        SetRcConf("rc_sys", value, "OpenRC.SetRcSys");
         log.Debug(string.IsNullOrEmpty(value) ? "rc_sys unset (auto-detected)" : $"rc_sys=\"{value}\"");
     }
 
@@ -47,9 +47,11 @@ public sealed partial class OpenRcHelper(IRootFs fs, RecipeLog log)
     /// else the stock commented <c>#KEY=</c> line, else appends. Null or empty comments the setting out.
     /// </summary>
     /// <exception cref="RecipeException"><c>/etc/rc.conf</c> does not exist.</exception>
-    public void SetRcConf(string key, string? value)
+    public void SetRcConf(string key, string? value) => SetRcConf(key, value, "OpenRC.SetRcConf");
+
+    private void SetRcConf(string key, string? value, string helper)
     {
-        var before = TreeText.Read(fs, RcConf, "OpenRC.SetRcConf");
+        var before = TreeText.Read(fs, RcConf, helper);
         var lines = TreeText.Lines(before, out var trailing);
         var wanted = string.IsNullOrEmpty(value) ? $"#{key}=\"\"" : $"{key}=\"{value}\"";
         var active = Enumerable.Range(0, lines.Count).Where(i => IsActive(lines[i], key)).ToList();
