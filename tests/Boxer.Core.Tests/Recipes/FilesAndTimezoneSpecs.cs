@@ -2,12 +2,13 @@ using Boxer.Abstractions;
 using Boxer.Core.Recipes;
 using Boxer.Core.Recipes.Helpers;
 using Boxer.Core.Tests.Recipes.Support;
+using Boxer.Core.Tree;
 
 namespace Boxer.Core.Tests.Recipes;
 
 public sealed class FilesAndTimezoneSpecs
 {
-    private readonly MemoryRootFs _fs = MiniStage.Create();
+    private readonly RootFs _fs = MiniStage.Create();
     private readonly List<BuildEvent> _events = [];
     private readonly RecipeLog _log;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Boxer.Abstractions;
 using Boxer.Core.Tests.Recipes.Support;
+using Boxer.Core.Tree;
 
 namespace Boxer.Core.Tests.Recipes;
 
@@ -148,7 +149,7 @@ public sealed class OpenRcServerSpecs : IDisposable
         Assert.Equal(before.Get("bin/ping").Xattrs["security.capability"], fs.Get("bin/ping").Xattrs["security.capability"]);
     }
 
-    private static bool SameBytes(MemoryRootFs a, MemoryRootFs b, FsEntry e) =>
+    private static bool SameBytes(RootFs a, RootFs b, FsEntry e) =>
         !e.HasContent || a.ReadAllBytes(e.Path).AsSpan().SequenceEqual(b.ReadAllBytes(e.Path));
 
     public void Dispose() => _sandbox.Dispose();

@@ -1,5 +1,6 @@
 using System.Text;
 using Boxer.Abstractions;
+using Boxer.Core.Tree;
 
 namespace Boxer.Core.Tests.Recipes.Support;
 
@@ -61,9 +62,9 @@ internal static class MiniStage
         OsRelease = new Dictionary<string, string> { ["NAME"] = "Gentoo", ["ID"] = "gentoo" },
     };
 
-    public static MemoryRootFs Create()
+    public static RootFs Create()
     {
-        var fs = new MemoryRootFs();
+        var fs = new RootFs { NewEntryTime = new UnixTime(1_700_000_000) };
         fs.WriteAllText("etc/rc.conf", RcConfText);
         fs.WriteAllText("etc/inittab", InittabText);
         fs.WriteAllText("etc/fstab", "# /etc/fstab: static file system information.\n/dev/sda1 / ext4 noatime 0 1\n");
@@ -82,7 +83,7 @@ internal static class MiniStage
     public static string Script(string? keywords) =>
         "#!/sbin/openrc-run\n\ndepend() {\n\tneed localmount\n" + (keywords is null ? "" : $"\tkeyword {keywords}\n") + "}\n";
 
-    private static void AddLeftovers(MemoryRootFs fs)
+    private static void AddLeftovers(RootFs fs)
     {
         fs.WriteAllText("usr/src/linux-6.6.13-gentoo/Makefile", new string('m', 1000));
         fs.WriteAllText("usr/src/linux-6.6.13-gentoo/kernel/sched.c", new string('c', 500));
@@ -100,7 +101,7 @@ internal static class MiniStage
         fs.CreateDirectory("run");
     }
 
-    private static void AddUntouchables(MemoryRootFs fs)
+    private static void AddUntouchables(RootFs fs)
     {
         fs.WriteAllText("sbin/init", "ELF-init", 0b111_101_101);
         fs.WriteAllText("bin/ping", "ELF-ping", 0b111_101_101);

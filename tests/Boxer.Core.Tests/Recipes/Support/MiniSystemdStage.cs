@@ -1,11 +1,14 @@
+using Boxer.Abstractions;
+using Boxer.Core.Tree;
+
 namespace Boxer.Core.Tests.Recipes.Support;
 
 // A merged-usr systemd stage3 in miniature: /sbin, /bin and /lib are symlinks into /usr; no /etc/rc.conf.
 internal static class MiniSystemdStage
 {
-    public static MemoryRootFs Create()
+    public static RootFs Create()
     {
-        var fs = new MemoryRootFs();
+        var fs = new RootFs { NewEntryTime = new UnixTime(1_700_000_000) };
         fs.CreateSymlink("bin", "usr/bin");
         fs.CreateSymlink("sbin", "usr/bin");
         fs.CreateSymlink("lib", "usr/lib");

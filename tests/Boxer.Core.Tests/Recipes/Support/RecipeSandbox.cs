@@ -1,5 +1,6 @@
 using Boxer.Abstractions;
 using Boxer.Core.Recipes;
+using Boxer.Core.Tree;
 using Boxer.TestSupport;
 
 namespace Boxer.Core.Tests.Recipes.Support;
@@ -50,7 +51,7 @@ internal sealed class RecipeSandbox : IDisposable
     public Task<RecipeRunResult> RunAsync(string recipe, RecipeContext context) =>
         new RecipeRunner(new RecipeRunnerOptions { CacheDirectory = CacheDirectory }).RunAsync(recipe, context);
 
-    public async Task<(MemoryRootFs Tree, RecipeContext Context, RecipeRunResult Result)> RunOnMiniStageAsync(
+    public async Task<(RootFs Tree, RecipeContext Context, RecipeRunResult Result)> RunOnMiniStageAsync(
         string recipe, string target = "docker", params string[] args)
     {
         var fs = MiniStage.Create();
