@@ -1,0 +1,56 @@
+namespace Boxer.TestSupport;
+
+/// <summary>
+/// The fixture stage3s of tests/fixtures, generated on first use and cached by generator hash (see
+/// tests/fixtures/README.md for what each holds). Generation needs root, as CI has.
+/// </summary>
+public static class Fixtures
+{
+    /// <summary>Values <see cref="Basic"/> accepts: "tar" is uncompressed, "concat-xz" two xz streams.</summary>
+    public static IReadOnlyList<string> BasicCompressions { get; } = ["tar", "xz", "gz", "bz2", "zst", "lz", "concat-xz"];
+
+    private static readonly Lazy<string> BasicDir = new(() =>
+        new FixtureCache(QuickCacheRoot, "basic", Script("make-basic-stage3.sh"), TimeSpan.FromMinutes(5))
+            .Directory(outDir => [outDir]));
+
+    private static readonly Lazy<string> OpenRcFile = new(() =>
+        Path.Combine(
+            new FixtureCache(
+                    SlowCacheRoot, "openrc", Script("make-openrc-stage3.sh"), TimeSpan.FromMinutes(40), Script("openrc-stage3"))
+                .Directory(outDir => [Path.Combine(outDir, "openrc.tar.xz")]),
+            "openrc.tar.xz"));
+
+    /// <summary>
+    /// Where the quick fixtures are cached: <c>$BOXER_FIXTURE_CACHE</c>, else <c>/tmp/boxer-fixtures</c>.
+    /// </summary>
+    public static string QuickCacheRoot =>
+        Environment.GetEnvironmentVariable("BOXER_FIXTURE_CACHE") is { Length: > 0 } dir ? dir : "/tmp/boxer-fixtures";
+
+    /// <summary>
+    /// Where the slow (debootstrap) fixtures are cached so they survive reboots and /tmp cleaning:
+    /// <c>$BOXER_FIXTURE_CACHE</c>, else <c>/var/cache/boxer-fixtures</c>.
+    /// </summary>
+    public static string SlowCacheRoot =>
+        Environment.GetEnvironmentVariable("BOXER_FIXTURE_CACHE") is { Length: > 0 } dir ? dir : "/var/cache/boxer-fixtures";
+
+    /// <summary>The basic fixture (busybox + OpenRC-style files + every tar feature) in the given compression.</summary>
+    public static string Basic(string compression = "xz")
+    {
+        var file = compression switch
+        {
+            "tar" or "" => "basic.tar",
+            "concat-xz" => "basic-concat.tar.xz",
+            "xz" or "gz" or "bz2" or "zst" or "lz" => $"basic.tar.{compression}",
+            _ => throw new ArgumentException($"no basic fixture in '{compression}'; use one of {string.Join(", ", BasicCompressions)}", nameof(compression)),
+        };
+        return Path.Combine(BasicDir.Value, file);
+    }
+
+    /// <summary>
+    /// A real Debian bookworm OpenRC system with Funtoo-like touches (.tar.xz). The first call runs
+    /// debootstrap (minutes, needs the apt mirror); later runs reuse the cache.
+    /// </summary>
+    public static string OpenRc() => OpenRcFile.Value;
+
+    private static string Script(string name) => Path.Combine(RepoPaths.Fixtures, name);
+}
