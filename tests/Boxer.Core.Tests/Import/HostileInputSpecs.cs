@@ -1,6 +1,7 @@
 using System.Text;
 using Boxer.Abstractions;
 using Boxer.Core.Import;
+using Boxer.TestSupport;
 
 namespace Boxer.Core.Tests.Import;
 
@@ -216,11 +217,11 @@ public sealed class HostileInputSpecs : IDisposable
     public async Task A_cancelled_import_leaves_nothing_behind()
     {
         var xz = Compressed("xz", new TarBuilder().Entry("a", data: RandomBytes(2_000_000)).End().ToArray());
-        File.WriteAllBytes(_dir["input"], xz);
+        File.WriteAllBytes(_dir.Combine("input"), xz);
         using var cancel = new CancellationTokenSource();
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            StageImporter.ImportAsync(_dir["input"], new ImportOptions { SpoolDirectory = _spool.Path }, null, cancel.Token));
+            StageImporter.ImportAsync(_dir.Combine("input"), new ImportOptions { SpoolDirectory = _spool.Path }, null, cancel.Token));
         Assert.Empty(Directory.GetFileSystemEntries(_spool.Path));
     }
 
@@ -244,16 +245,16 @@ public sealed class HostileInputSpecs : IDisposable
 
     private Task<ImportedStage> Import(byte[] input, bool native)
     {
-        var path = _dir["input"];
+        var path = _dir.Combine("input");
         File.WriteAllBytes(path, input);
         return StageImporter.ImportAsync(path, new ImportOptions { SpoolDirectory = _spool.Path, PreferNativeTools = native });
     }
 
     private byte[] Compressed(string tool, byte[] data)
     {
-        File.WriteAllBytes(_dir["raw"], data);
-        Tools.Run(tool, ["-c", _dir["raw"]], stdoutFile: _dir["compressed"]);
-        return File.ReadAllBytes(_dir["compressed"]);
+        File.WriteAllBytes(_dir.Combine("raw"), data);
+        Tools.Run(tool, ["-c", _dir.Combine("raw")], stdoutFile: _dir.Combine("compressed"));
+        return File.ReadAllBytes(_dir.Combine("compressed"));
     }
 
     private static byte[] RandomBytes(int n)
