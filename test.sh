@@ -8,7 +8,7 @@
 # docker ...); a missing tool fails its test with the Debian package to install.
 # Prints one closing line "N passed, N failed"; exits non-zero if anything failed or nothing ran.
 set -uo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")"
+cd "$(dirname "${BASH_SOURCE[0]}")" || exit 1
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 results=${BOXER_TEST_RESULTS:-$PWD/artifacts/test-results}

@@ -9,8 +9,9 @@
 # user can build it; the output is byte-identical for a given busybox and SOURCE_DATE_EPOCH.
 set -euo pipefail
 
-readonly HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-readonly OUT=$(realpath -m "${1:-$HERE/stage3-demo.tar.xz}")
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+OUT=$(realpath -m "${1:-$HERE/stage3-demo.tar.xz}")
+readonly HERE OUT
 readonly BUSYBOX=${BUSYBOX:-/bin/busybox}
 readonly EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
 
