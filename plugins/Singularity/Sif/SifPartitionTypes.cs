@@ -1,0 +1,14 @@
+namespace Boxer.Targets.Singularity;
+
+/// <summary>Partition and filesystem type numbers used in a partition descriptor.</summary>
+public static class SifPartitionTypes
+{
+    /// <summary>Filesystem type: squashfs.</summary>
+    public const int Squashfs = 1;
+
+    /// <summary>Filesystem type: raw bytes.</summary>
+    public const int Raw = 4;
+
+    /// <summary>Partition type: the primary system partition (the root filesystem run by default).</summary>
+    public const int PrimarySystem = 2;
+}

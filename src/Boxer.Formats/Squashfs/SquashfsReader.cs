@@ -1,0 +1,222 @@
+using System.Buffers.Binary;
+using System.Collections.Immutable;
+using System.Text;
+using Boxer.Abstractions;
+using Boxer.Formats.Compression;
+
+namespace Boxer.Formats.Squashfs;
+
+/// <summary>
+/// Reads a squashfs 4.0 image: superblock facts, every entry with its metadata and xattrs, and file
+/// content. Enough for tests and for inspecting a SIF's partition; not a general-purpose driver.
+/// </summary>
+public sealed partial class SquashfsReader : IDisposable
+{
+    private readonly Stream _image;
+    private readonly long _start;
+    private readonly bool _leaveOpen;
+    private readonly Superblock _superblock;
+    private readonly IBlockCodec _codec;
+    private readonly MetadataReader _metadata;
+    private readonly uint[] _ids;
+    private readonly FragmentEntry[] _fragments;
+
+    /// <summary>Opens an image that starts at <paramref name="offset"/> in <paramref name="image"/>.</summary>
+    /// <param name="image">A readable, seekable stream.</param>
+    /// <param name="offset">Where the image starts, e.g. a SIF partition's offset.</param>
+    /// <param name="leaveOpen">Keep the stream open when the reader is disposed.</param>
+    public SquashfsReader(Stream image, long offset = 0, bool leaveOpen = false)
+    {
+        _image = image;
+        _start = offset;
+        _leaveOpen = leaveOpen;
+        var raw = new byte[SquashfsLayout.SuperblockSize];
+        image.Position = offset;
+        image.ReadExactly(raw);
+        _superblock = Superblock.Read(raw);
+        var algorithm = (BlockCompression)_superblock.Compressor;
+        if (algorithm is not (BlockCompression.Gzip or BlockCompression.Zstd))
+        {
+            throw new SquashfsException($"unsupported squashfs compressor id {_superblock.Compressor}");
+        }
+        _codec = BlockCodecs.Create(algorithm);
+        _metadata = new MetadataReader(image, offset, _codec);
+        Summary = ReadSummary(algorithm);
+        _ids = ReadIds();
+        _fragments = ReadFragments();
+    }
+
+    /// <summary>The superblock facts.</summary>
+    public SquashfsSummary Summary { get; }
+
+    /// <summary>Opens an image file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="offset">Where the image starts within it.</param>
+    /// <returns>The reader.</returns>
+    public static SquashfsReader Open(string path, long offset = 0) => new(File.OpenRead(path), offset);
+
+    /// <summary>Every entry, root first, depth first, names in stored (byte) order.</summary>
+    public IEnumerable<SquashfsEntry> Entries
+    {
+        get
+        {
+            var firstNames = new Dictionary<uint, string>();
+            var pending = new Stack<(string Path, ulong Reference)>();
+            pending.Push(("", _superblock.RootInode));
+            while (pending.TryPop(out var item))
+            {
+                var inode = ReadInode(item.Reference, item.Path);
+                var entry = inode.Entry;
+                if (entry.Entry.Kind == EntryKind.File && entry.LinkCount > 1)
+                {
+                    if (firstNames.TryGetValue(entry.InodeNumber, out var first))
+                    {
+                        entry = entry with { Entry = entry.Entry with { Kind = EntryKind.HardLink, LinkTarget = first } };
+                    }
+                    else
+                    {
+                        firstNames[entry.InodeNumber] = item.Path;
+                    }
+                }
+                yield return entry;
+                if (inode.Listing is { } listing)
+                {
+                    foreach (var child in Enumerable.Reverse(ReadListing(listing)))
+                    {
+                        pending.Push((item.Path.Length == 0 ? child.Name : item.Path + "/" + child.Name, child.Reference));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads the whole content of a file entry.</summary>
+    /// <param name="entry">A file or hard-link entry from <see cref="Entries"/>.</param>
+    /// <returns>The bytes.</returns>
+    public byte[] ReadContent(SquashfsEntry entry)
+    {
+        var data = entry.Data ?? throw new InvalidOperationException($"'{entry.Entry.Path}' has no content");
+        var result = new byte[data.Size];
+        int blockSize = (int)_superblock.BlockSize;
+        long position = data.BlocksStart;
+        for (int i = 0; i < data.BlockSizes.Length; i++)
+        {
+            uint field = data.BlockSizes[i];
+            var target = result.AsSpan(i * blockSize, (int)Math.Min(blockSize, data.Size - (long)i * blockSize));
+            if (field != 0)
+            {
+                int stored = (int)(field & SquashfsLayout.DataSizeMask);
+                DecodeBlock(_metadata.ReadRaw(position, stored), field, target);
+                position += stored;
+            }
+        }
+        if (data.FragmentIndex != SquashfsLayout.NoFragment)
+        {
+            var fragment = _fragments[data.FragmentIndex];
+            int stored = (int)(fragment.Size & SquashfsLayout.DataSizeMask);
+            var block = new byte[blockSize];
+            DecodeBlock(_metadata.ReadRaw((long)fragment.Start, stored), fragment.Size, block);
+            int tailStart = data.BlockSizes.Length * blockSize;
+            block.AsSpan((int)data.FragmentOffset, (int)(data.Size - tailStart)).CopyTo(result.AsSpan(tailStart));
+        }
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (!_leaveOpen)
+        {
+            _image.Dispose();
+        }
+    }
+
+    private void DecodeBlock(byte[] stored, uint field, Span<byte> target)
+    {
+        if ((field & SquashfsLayout.DataUncompressedBit) != 0)
+        {
+            stored.AsSpan(0, Math.Min(stored.Length, target.Length)).CopyTo(target);
+            return;
+        }
+        var buffer = new byte[_superblock.BlockSize];
+        int n = _codec.Decompress(stored, buffer);
+        buffer.AsSpan(0, Math.Min(n, target.Length)).CopyTo(target);
+    }
+
+    private SquashfsSummary ReadSummary(BlockCompression algorithm)
+    {
+        int? level = null;
+        if ((_superblock.Flags & SquashfsLayout.FlagCompressorOptions) != 0)
+        {
+            long block = SquashfsLayout.SuperblockSize;
+            int offset = 0;
+            level = CompressorOptions.ReadLevel(_metadata.Read(ref block, ref offset, 4));
+        }
+        return new SquashfsSummary(algorithm, level, (int)_superblock.BlockSize, _superblock.InodeCount, (long)_superblock.BytesUsed,
+            _superblock.ModificationTime, _superblock.FragmentCount, (_superblock.Flags & SquashfsLayout.FlagExportable) != 0);
+    }
+
+    private uint[] ReadIds()
+    {
+        var bytes = _metadata.ReadTable((long)_superblock.IdTable, _superblock.IdCount * SquashfsLayout.IdEntrySize);
+        return [.. Enumerable.Range(0, _superblock.IdCount).Select(i => BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(i * 4)))];
+    }
+
+    private FragmentEntry[] ReadFragments()
+    {
+        if (_superblock.FragmentCount == 0 || _superblock.FragmentTable == SquashfsLayout.NoTable)
+        {
+            return [];
+        }
+        var bytes = _metadata.ReadTable((long)_superblock.FragmentTable, (int)_superblock.FragmentCount * FragmentEntry.Length);
+        return [.. Enumerable.Range(0, (int)_superblock.FragmentCount).Select(i => FragmentEntry.Read(bytes.AsSpan(i * FragmentEntry.Length)))];
+    }
+
+    private ImmutableSortedDictionary<string, ImmutableArray<byte>> ReadXattrs(uint index)
+    {
+        if (index == SquashfsLayout.NoXattr || _superblock.XattrTable == SquashfsLayout.NoTable)
+        {
+            return FsEntry.NoXattrs;
+        }
+        var header = XattrTableHeader.Read(_metadata.ReadRaw((long)_superblock.XattrTable, XattrTableHeader.Length));
+        var pointer = _metadata.ReadRaw((long)_superblock.XattrTable + XattrTableHeader.Length + index / 512 * 8, 8);
+        long block = (long)BinaryPrimitives.ReadUInt64LittleEndian(pointer);
+        int offset = (int)(index % 512 * XattrIdEntry.Length);
+        var id = XattrIdEntry.Read(_metadata.Read(ref block, ref offset, XattrIdEntry.Length));
+        long kvBlock = (long)header.KeyValueStart + (long)(id.Reference >> 16);
+        int kvOffset = (int)(id.Reference & 0xFFFF);
+        var builder = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<byte>>(StringComparer.Ordinal);
+        for (int i = 0; i < id.Count; i++)
+        {
+            var key = _metadata.Read(ref kvBlock, ref kvOffset, 4);
+            ushort type = BinaryPrimitives.ReadUInt16LittleEndian(key);
+            string name = XattrPrefix(type & SquashfsLayout.XattrPrefixMask)
+                + Encoding.UTF8.GetString(_metadata.Read(ref kvBlock, ref kvOffset, BinaryPrimitives.ReadUInt16LittleEndian(key.AsSpan(2))));
+            var value = ReadXattrValue(ref kvBlock, ref kvOffset, (type & SquashfsLayout.XattrOutOfLine) != 0, header.KeyValueStart);
+            builder[name] = [.. value];
+        }
+        return builder.ToImmutable();
+    }
+
+    private byte[] ReadXattrValue(ref long block, ref int offset, bool outOfLine, ulong kvStart)
+    {
+        int size = (int)BinaryPrimitives.ReadUInt32LittleEndian(_metadata.Read(ref block, ref offset, 4));
+        var value = _metadata.Read(ref block, ref offset, size);
+        if (!outOfLine)
+        {
+            return value;
+        }
+        ulong reference = BinaryPrimitives.ReadUInt64LittleEndian(value);
+        long valueBlock = (long)kvStart + (long)(reference >> 16);
+        int valueOffset = (int)(reference & 0xFFFF);
+        return ReadXattrValue(ref valueBlock, ref valueOffset, false, kvStart);
+    }
+
+    private static string XattrPrefix(int type) => type switch
+    {
+        0 => "user.",
+        1 => "trusted.",
+        2 => "security.",
+        _ => throw new SquashfsException($"unknown xattr prefix id {type}"),
+    };
+}
