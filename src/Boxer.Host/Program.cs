@@ -34,6 +34,7 @@ internal static class Program
         OperationCanceledException => (ExitCode.Cancelled, "cancelled"),
         UsageException => (ExitCode.Usage, $"{OneLine(e.Message)} (see --help)"),
         StageException => (ExitCode.BadInput, OneLine(e.Message)),
+        // One line per problem: a recipe with several compile errors lists each, compiler style.
         RecipeException => (ExitCode.BadInput, RecipeLines(e.Message)),
         TargetException t => (ExitCode.TargetFailure, $"{t.Target}: {OneLine(t.Message)}"),
         IOException or UnauthorizedAccessException => (ExitCode.TargetFailure, OneLine(e.Message)),

@@ -104,13 +104,21 @@ public static class BuildPipeline
         {
             target.Prepare(new TargetPrepareContext
             {
-                RootFs = tree, Image = image, Stage = imported.Stage, Options = options, Progress = progress,
+                RootFs = tree,
+                Image = image,
+                Stage = imported.Stage,
+                Options = options,
+                Progress = progress,
             });
             return Task.CompletedTask;
         });
         var finalize = new FinalizeContext
         {
-            TargetName = target.Name, RootFs = tree, Image = image, Stage = imported.Stage, Options = options,
+            TargetName = target.Name,
+            RootFs = tree,
+            Image = image,
+            Stage = imported.Stage,
+            Options = options,
             Progress = progress,
         };
         if (request.Finalizer is not NoFinalizer)
