@@ -18,7 +18,7 @@ internal sealed class BuildScreen : WizardScreen
     private readonly IApplication _app;
     private readonly Func<(BuildRequest Request, ImportedStage Stage)> _request;
     private readonly View _phases = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = VisiblePhases };
-    private readonly ReadOnlyTextView _log = new() { Y = VisiblePhases + 1 };
+    private readonly ReadOnlyTextView _log = new() { Y = VisiblePhases + 1, WordWrap = true };
     private readonly Button _cancel = new() { X = Pos.AnchorEnd(), Y = VisiblePhases, Text = "_Cancel build" };
     private readonly List<PhaseRow> _rows = [];
     private readonly List<string> _lines = [];
@@ -44,6 +44,8 @@ internal sealed class BuildScreen : WizardScreen
 
     public override bool CanGoBack => false;
 
+    public override View? FirstFocus => _cancel;
+
     public override string? Blocker => Building is { IsCompleted: false } ? "building... (Cancel or Esc stops it and removes partial outputs)" : null;
 
     public override void Enter()
@@ -57,7 +59,6 @@ internal sealed class BuildScreen : WizardScreen
         var progress = new UiProgress(_app, Show);
         var token = _buildCancel.Token;
         Building = Task.Run(() => RunAsync(request, stage, progress, token), CancellationToken.None);
-        _cancel.SetFocus();
         RaiseStateChanged();
     }
 

@@ -16,7 +16,7 @@ internal sealed class OptionField
     private readonly Button? _choice;
     private int _choiceIndex;
 
-    public OptionField(TargetOption option, int y)
+    public OptionField(TargetOption option, int y, int inputColumn)
     {
         Option = option;
         var required = option.Required ? " *" : "";
@@ -28,7 +28,7 @@ internal sealed class OptionField
             _ => _text = new TextField { Text = option.Default ?? "", Width = Dim.Fill() },
         };
         _choiceIndex = Math.Max(0, option.Choices.ToList().IndexOf(_choice?.Text ?? ""));
-        Input.X = 18;
+        Input.X = inputColumn;
         Input.Y = y;
         if (_choice is not null)
         {

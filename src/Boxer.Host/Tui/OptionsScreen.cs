@@ -13,6 +13,7 @@ namespace Boxer.Host.Tui;
 /// </summary>
 internal sealed class OptionsScreen : WizardScreen
 {
+    private const int MaxLabelWidth = 30;
     private readonly Func<IReadOnlyList<LoadedTarget>> _chosen;
     private readonly View _form = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2), CanFocus = true };
     private readonly Label _problem = new() { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 2 };
@@ -25,7 +26,9 @@ internal sealed class OptionsScreen : WizardScreen
         Add(_form, _problem);
     }
 
-    public override string? Blocker => _problems.Count > 0 ? _problems[0] : null;
+    public override string? Blocker => _problems.Count > 0 ? "fix the option problems shown above" : null;
+
+    public override View? FirstFocus => _targets.SelectMany(t => t.Fields).FirstOrDefault()?.Input;
 
     /// <summary>What the user set for each chosen target (defaults left out).</summary>
     public IReadOnlyList<TargetRequest> Requests => [.. _targets.Select(t => new TargetRequest(t.Target, Values(t.Fields)))];
@@ -41,10 +44,11 @@ internal sealed class OptionsScreen : WizardScreen
         _form.RemoveAll();
         _targets = [];
         var y = 0;
+        var inputColumn = Math.Min(MaxLabelWidth, chosen.SelectMany(t => t.Options).Select(o => o.Name.Length + 5).DefaultIfEmpty(0).Max());
         foreach (var target in chosen)
         {
             _form.Add(new Label { X = 0, Y = y++, Text = $"{target.Name} options:" });
-            var fields = target.Options.Select(o => new OptionField(o, y++)).ToList();
+            var fields = target.Options.Select(o => new OptionField(o, y++, inputColumn)).ToList();
             foreach (var field in fields)
             {
                 field.Changed += (_, _) => Check();
@@ -58,8 +62,8 @@ internal sealed class OptionsScreen : WizardScreen
 
     private void Check()
     {
-        _problems = [.. _targets.SelectMany(t => TargetOptionChecker.Problems(t.Target, Values(t.Fields)).Select(p => $"{t.Target.Name}: {p}"))];
-        _problem.Text = _problems.Count > 0 ? _problems[0] : "";
+        _problems = [.. _targets.SelectMany(t => TargetOptionChecker.Problems(t.Target, Values(t.Fields)).Select(p => p.StartsWith($"{t.Target.Name}:", StringComparison.Ordinal) ? p : $"{t.Target.Name}: {p}"))];
+        _problem.Text = string.Join('\n', _problems);
         RaiseStateChanged();
     }
 

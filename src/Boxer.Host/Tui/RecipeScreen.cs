@@ -67,6 +67,8 @@ internal sealed class RecipeScreen : WizardScreen
         ? "type the path of an existing recipe file"
         : null;
 
+    public override View? FirstFocus => _list;
+
     private int Selected => _list.SelectedItem ?? 0;
 
     private void ShowPlan()

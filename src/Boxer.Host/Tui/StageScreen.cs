@@ -57,6 +57,8 @@ internal sealed class StageScreen : WizardScreen
         Importing is { IsCompleted: false } ? "importing the stage3..."
         : _error ?? (Imported is null ? "choose a stage3 tarball (Enter on a list line or after typing a path)" : null);
 
+    public override View? FirstFocus => _list;
+
     /// <summary>Cancels a running import (leaving the wizard).</summary>
     public void CancelImport() => _importCancel?.Cancel();
 

@@ -10,13 +10,18 @@ namespace Boxer.Host.Tui;
 /// </summary>
 internal sealed class SummaryScreen : WizardScreen
 {
-    private readonly ReadOnlyTextView _text = new() { Y = 0 };
+    private readonly ReadOnlyTextView _text = new() { Y = 0, WordWrap = true };
 
     public SummaryScreen() : base("Summary") => Add(_text);
 
     public BuildOutcome? Outcome { get; private set; }
 
+    /// <summary>All the summary text, unwrapped.</summary>
+    public string SummaryText => _text.Text;
+
     public override bool CanGoBack => false;
+
+    public override Terminal.Gui.ViewBase.View? FirstFocus => _text;
 
     public void Show(BuildOutcome outcome, IReadOnlyList<string> commandLines)
     {

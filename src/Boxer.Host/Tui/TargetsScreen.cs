@@ -28,8 +28,13 @@ internal sealed class TargetsScreen : WizardScreen
         }
     }
 
+    /// <summary>The listed targets' names, top to bottom.</summary>
+    public IReadOnlyList<string> Names => [.. _boxes.Select(b => b.Target.Name)];
+
     /// <summary>The checked targets, in catalog order.</summary>
     public IReadOnlyList<LoadedTarget> Chosen => [.. _boxes.Where(b => b.Box.Value == CheckState.Checked).Select(b => b.Target)];
+
+    public override Terminal.Gui.ViewBase.View? FirstFocus => _boxes.Count > 0 ? _boxes[0].Box : null;
 
     public override string? Blocker => Chosen.Count == 0 ? "choose at least one target" : null;
 }

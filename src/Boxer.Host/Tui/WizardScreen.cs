@@ -25,6 +25,9 @@ internal abstract class WizardScreen : View
     /// <summary>Whether the user may go back from this screen (not during or after a build).</summary>
     public virtual bool CanGoBack => true;
 
+    /// <summary>The view that gets the focus when the screen is shown.</summary>
+    public virtual View? FirstFocus => null;
+
     /// <summary>Called each time the screen is shown, so it can refresh from the earlier screens' results.</summary>
     public virtual void Enter()
     {

@@ -32,8 +32,8 @@ internal sealed class WizardWindow : Window
         Title = "boxer";
         Stage = new StageScreen(app, settings.StartDirectory, settings.Recent);
         Targets = new TargetsScreen(settings.Catalog);
-        Recipe = new RecipeScreen(app, settings.Recipes, () => [.. Targets.Chosen.Select(t => new TargetRequest(t.Target, new(new Dictionary<string, string>())))], () => Stage.Imported?.Stage.SourcePath);
         Options = new OptionsScreen(() => Targets.Chosen);
+        Recipe = new RecipeScreen(app, settings.Recipes, PlanTargets, () => Stage.Imported?.Stage.SourcePath);
         Build = new BuildScreen(app, BuildRequest);
         Summary = new SummaryScreen();
         _screens = [Stage, Targets, Recipe, Options, Build, Summary];
@@ -109,7 +109,7 @@ internal sealed class WizardWindow : Window
         _index = index;
         _content.Add(Current);
         Current.Enter();
-        Current.SetFocus();
+        (Current.FirstFocus ?? Current).SetFocus();
         Refresh();
     }
 
@@ -135,6 +135,13 @@ internal sealed class WizardWindow : Window
             WorkingDirectory = _settings.StartDirectory,
         };
         return (request, imported);
+    }
+
+    /// <summary>The chosen targets with the options set so far (the plan needs e.g. docker's --tag: come back after Options).</summary>
+    private IReadOnlyList<TargetRequest> PlanTargets()
+    {
+        var set = Options.Requests;
+        return [.. Targets.Chosen.Select(t => set.FirstOrDefault(r => r.Target == t.Target) ?? new TargetRequest(t.Target, new(new Dictionary<string, string>())))];
     }
 
     private IReadOnlyList<string> CommandLines() =>
