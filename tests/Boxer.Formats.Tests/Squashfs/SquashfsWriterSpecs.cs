@@ -87,6 +87,23 @@ public sealed class SquashfsWriterSpecs
     }
 
     [Fact]
+    public async Task Identical_files_are_stored_once_and_read_back_whole()
+    {
+        var tree = new MemoryRootFs(new UnixTime(1));
+        byte[] content = SampleTrees.Pattern(6 * 128 * 1024 + 999, 3);
+        tree.File("a", content);
+        tree.File("b", content);
+        tree.File("c", [.. content, 1]);
+
+        using var image = await WriteAsync(tree, new SquashfsWriterOptions());
+        using var single = await WriteAsync(tree, new SquashfsWriterOptions { Deduplicate = false });
+        using var reader = new SquashfsReader(image, leaveOpen: true);
+
+        Assert.True(image.Length < single.Length * 3 / 4, $"{image.Length} bytes with deduplication, {single.Length} without");
+        Assert.All(reader.Entries.Where(e => e.Entry.HasContent), e => Assert.Equal(tree.ReadAllBytes(e.Entry.Path), reader.ReadContent(e)));
+    }
+
+    [Fact]
     public async Task A_name_longer_than_256_bytes_is_refused_with_its_path()
     {
         var tree = new MemoryRootFs(new UnixTime(1));
