@@ -3,11 +3,13 @@ using System.Security.Cryptography;
 namespace Boxer.TestSupport;
 
 /// <summary>
-/// Runs a fixture generator once per script version: its output lives in <c>CACHE/NAME-HASH/</c>, HASH being
-/// the script's SHA-256, so editing the script regenerates. A lock file (FileShare.None, i.e. flock) keeps
+/// Runs a fixture generator once per version of its inputs: the output lives in <c>CACHE/NAME-HASH/</c>, HASH
+/// being the SHA-256 over the script and every file under <paramref name="extraInputs"/> (names and bytes),
+/// so editing any of them regenerates. A lock file (FileShare.None, i.e. flock) keeps
 /// concurrent test processes from generating the same fixture twice; a marker file says "complete".
 /// </summary>
-internal sealed class FixtureCache(string cacheRoot, string name, string script, TimeSpan timeout)
+internal sealed class FixtureCache(
+    string cacheRoot, string name, string script, TimeSpan timeout, params string[] extraInputs)
 {
     private const string CompleteMarker = ".complete";
 
@@ -31,8 +33,17 @@ internal sealed class FixtureCache(string cacheRoot, string name, string script,
 
     private string ScriptHash()
     {
-        using var stream = File.OpenRead(script);
-        return Convert.ToHexStringLower(SHA256.HashData(stream))[..16];
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var files = extraInputs
+            .SelectMany(dir => System.IO.Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+            .Order(StringComparer.Ordinal)
+            .Prepend(script);
+        foreach (var file in files)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(RepoPaths.Root, file) + "\0"));
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 
     private void Generate(string final, Func<string, string[]> generatorArgs)

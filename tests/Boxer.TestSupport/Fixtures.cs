@@ -15,7 +15,8 @@ public static class Fixtures
 
     private static readonly Lazy<string> OpenRcFile = new(() =>
         Path.Combine(
-            new FixtureCache(SlowCacheRoot, "openrc", Script("make-openrc-stage3.sh"), TimeSpan.FromMinutes(40))
+            new FixtureCache(
+                    SlowCacheRoot, "openrc", Script("make-openrc-stage3.sh"), TimeSpan.FromMinutes(40), Script("openrc-stage3"))
                 .Directory(outDir => [Path.Combine(outDir, "openrc.tar.xz")]),
             "openrc.tar.xz"));
 

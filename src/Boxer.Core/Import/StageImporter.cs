@@ -1,4 +1,8 @@
 using Boxer.Abstractions;
+using Boxer.Core.Import.Decoding;
+using Boxer.Core.Stage;
+using Boxer.Core.Tree;
+using Microsoft.Win32.SafeHandles;
 
 namespace Boxer.Core.Import;
 
@@ -9,9 +13,64 @@ public static class StageImporter
     /// Imports <paramref name="path"/>: sniffs the compression from magic bytes, parses the tar stream,
     /// spools file content to one temp file and detects the stage facts.
     /// </summary>
+    /// <param name="path">The stage3 file.</param>
+    /// <param name="options">How to import; defaults when null.</param>
+    /// <param name="progress">Receives the <c>import</c> phase events.</param>
+    /// <param name="cancellationToken">Stops the import; the spool is removed all the same.</param>
+    /// <returns>The imported stage; dispose it to release the spool.</returns>
     /// <exception cref="StageException">The input is not a usable stage3; the message is one line.</exception>
-    public static Task<ImportedStage> ImportAsync(
+    public static async Task<ImportedStage> ImportAsync(
         string path, ImportOptions? options = null, IProgress<BuildEvent>? progress = null,
-        CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException("stage import lands with the foundation issue");
+        CancellationToken cancellationToken = default)
+    {
+        options ??= new ImportOptions();
+        using var file = Open(path);
+        long length = RandomAccess.GetLength(file);
+        var compression = CompressionSniffer.Sniff(ReadHead(file));
+        var report = new ImportProgress(progress, length);
+        report.Started();
+        await using var fileStream = new FileStream(file, FileAccess.Read, bufferSize: 0);
+        await using var input = new HashingReadStream(fileStream, report.BytesRead);
+        var tree = RootFs.CreateForImport(ContentSpool.Create(options.SpoolDirectory), UnixTime.FromDateTimeOffset(DateTimeOffset.UtcNow));
+        try
+        {
+            var request = new DecodeRequest(compression, input, file, options.PreferNativeTools);
+            var decoder = await TarDecoder.RunAsync(
+                request, source => StageTreeLoader.Load(source, tree, tree.Spool!), cancellationToken).ConfigureAwait(false);
+            report.Log(BuildLogLevel.Debug, $"decoded with {decoder}");
+            input.ReadToEnd();
+            tree.SealSpool();
+            var stage = StageDetector.Detect(tree, new StageSource(path, input.HashHex(), CompressionSniffer.NameOf(compression)));
+            report.Completed();
+            return new ImportedStage(tree, stage, decoder);
+        }
+        catch
+        {
+            tree.Dispose();
+            throw;
+        }
+    }
+
+    private static SafeFileHandle Open(string path)
+    {
+        try
+        {
+            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StageException($"cannot open '{path}': {e.Message}", null, null, e);
+        }
+    }
+
+    private static byte[] ReadHead(SafeFileHandle file)
+    {
+        var head = new byte[CompressionSniffer.HeadLength];
+        int total = 0;
+        while (total < head.Length && RandomAccess.Read(file, head.AsSpan(total), total) is var n and > 0)
+        {
+            total += n;
+        }
+        return head[..total];
+    }
 }

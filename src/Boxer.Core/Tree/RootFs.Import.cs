@@ -12,6 +12,9 @@ public sealed partial class RootFs
         return tree;
     }
 
+    /// <summary>The spool the importer appends content to.</summary>
+    internal ContentSpool? Spool => _spool;
+
     internal string? InternName(string? name) => _names.Intern(name);
 
     /// <summary>

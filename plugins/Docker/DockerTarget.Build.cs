@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Boxer.Abstractions;
+using Boxer.Formats.Tar;
+using Boxer.Targets.Docker.Image;
+
+namespace Boxer.Targets.Docker;
+
+/// <summary>The build: which outputs run, in which order, and the temp layer they share.</summary>
+public sealed partial class DockerTarget
+{
+    public async Task<IReadOnlyList<Artifact>> BuildAsync(TargetBuildContext context, CancellationToken cancellationToken)
+    {
+        var options = context.Options;
+        var tag = options.GetString(TagOption) is { } text ? ImageReference.Parse(text) : null;
+        var spec = ImageSpecs.FromBuild(context, tag);
+        string? outPath = options.GetString(OutOption) is { } o ? Path.GetFullPath(o, context.WorkingDirectory) : null;
+        bool push = options.GetBool(PushOption);
+        var artifacts = new List<Artifact>();
+        LayerBlob? gzipLayer = null;
+        try
+        {
+            if (outPath is not null || push)
+            {
+                string layerDirectory = outPath is not null ? Path.GetDirectoryName(outPath)! : Path.GetTempPath();
+                gzipLayer = await WriteGzipLayerAsync(context, spec, layerDirectory, cancellationToken).ConfigureAwait(false);
+            }
+            if (outPath is not null)
+            {
+                artifacts.Add(await WriteArchiveFileAsync(context, spec, gzipLayer!, outPath, cancellationToken).ConfigureAwait(false));
+            }
+            if (tag is not null)
+            {
+                var loaded = await LoadIntoEngineAsync(context, spec, tag, tolerateNoEngine: push, cancellationToken).ConfigureAwait(false);
+                if (loaded is not null)
+                {
+                    artifacts.Add(loaded);
+                }
+            }
+            if (push)
+            {
+                artifacts.Add(await PushAsync(context, spec, tag!, gzipLayer!, cancellationToken).ConfigureAwait(false));
+            }
+            artifacts.ForEach(a => context.Progress.Report(new ArtifactProduced(a)));
+            return artifacts;
+        }
+        catch (TarFormatException e)
+        {
+            throw new TargetException(TargetName, $"the tree cannot become a Docker layer: {e.Message}", e);
+        }
+        finally
+        {
+            if (gzipLayer?.FilePath is { } layerFile)
+            {
+                File.Delete(layerFile);
+            }
+        }
+    }
+
+    private static async Task<LayerBlob> WriteGzipLayerAsync(
+        TargetBuildContext context, ImageSpec spec, string directory, CancellationToken cancellationToken)
+    {
+        const string Phase = "docker:layer";
+        string path = Path.Combine(directory, $".boxer-layer-{Guid.NewGuid():N}.tar.gz.tmp");
+        var clock = Stopwatch.StartNew();
+        context.Progress.Report(new PhaseStarted(Phase, context.RootFs.ContentSize));
+        try
+        {
+            var progress = new Progress<long>(done => context.Progress.Report(new PhaseProgress(Phase, done, context.RootFs.ContentSize)));
+            var layer = await LayerWriter.WriteGzipAsync(context.RootFs, spec.LayerOptions, path, progress, cancellationToken).ConfigureAwait(false);
+            context.Progress.Report(new PhaseCompleted(Phase, clock.Elapsed));
+            return layer;
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    private static string ContainerName(ImageReference tag) =>
+        tag.Repository[(tag.Repository.LastIndexOf('/') + 1)..];
+
+    private static string Short(string digest) => digest["sha256:".Length..][..12];
+
+    private static async Task<string> ReadPasswordAsync(Func<TextReader> input, CancellationToken cancellationToken)
+    {
+        using var reader = input();
+        string? line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        return line is { Length: > 0 }
+            ? line
+            : throw new TargetException(TargetName, "--registry-password-stdin: standard input held no password");
+    }
+
+    private static void Log(TargetBuildContext context, BuildLogLevel level, string message) =>
+        context.Progress.Report(new LogMessage(level, message, TargetName));
+
+    private static Artifact? NoEngine(TargetBuildContext context, TargetException e)
+    {
+        Log(context, BuildLogLevel.Warning, $"{e.Message}; pushing without loading into the engine");
+        return null;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using Boxer.Abstractions;
+using Boxer.Formats.Hashing;
+using Boxer.Targets.Docker.Engine;
+using Boxer.Targets.Docker.Image;
+using Boxer.Targets.Docker.Registry;
+
+namespace Boxer.Targets.Docker;
+
+/// <summary>The three outputs: an archive file, the engine, a registry.</summary>
+public sealed partial class DockerTarget
+{
+    private static async Task<Artifact> WriteArchiveFileAsync(
+        TargetBuildContext context, ImageSpec spec, LayerBlob layer, string outPath, CancellationToken cancellationToken)
+    {
+        string temp = outPath + ".tmp";
+        try
+        {
+            ImageDocuments documents;
+            string digest;
+            long size;
+            var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, FileOptions.Asynchronous);
+            await using (file.ConfigureAwait(false))
+            {
+                var hashing = new HashingStream(file, leaveOpen: true);
+                await using (hashing.ConfigureAwait(false))
+                {
+                    documents = await DockerArchiveWriter.WriteOciArchiveAsync(hashing, layer, spec, cancellationToken).ConfigureAwait(false);
+                    (digest, size) = (hashing.Digest, hashing.BytesWritten);
+                }
+            }
+            File.Move(temp, outPath, overwrite: true);
+            Log(context, BuildLogLevel.Info, $"wrote {outPath}: image {Short(documents.ImageId)}, layer {layer.Descriptor.Size} bytes gzip");
+            return new Artifact(TargetName, ArtifactKind.File, outPath)
+            {
+                Size = size,
+                Digest = digest,
+                UsageHints = [$"docker load -i {outPath}", $"skopeo copy oci-archive:{outPath} docker://REGISTRY/NAME:TAG"],
+            };
+        }
+        catch (IOException e)
+        {
+            File.Delete(temp);
+            throw new TargetException(TargetName, $"cannot write {outPath}: {e.Message}", e) { Artifact = outPath };
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    private async Task<Artifact?> LoadIntoEngineAsync(
+        TargetBuildContext context, ImageSpec spec, ImageReference tag, bool tolerateNoEngine, CancellationToken cancellationToken)
+    {
+        const string Phase = "docker:load";
+        using var engine = new DockerEngine(EngineHost());
+        long total = DockerArchiveWriter.MeasureStreaming(context.RootFs, spec);
+        var clock = Stopwatch.StartNew();
+        context.Progress.Report(new PhaseStarted(Phase, total));
+        ImageDocuments? documents = null;
+        LoadReply reply;
+        try
+        {
+            var written = new Progress<long>(done => context.Progress.Report(new PhaseProgress(Phase, done, total)));
+            reply = await engine.LoadAsync(
+                async (stream, ct) => documents = await DockerArchiveWriter.WriteStreamingAsync(stream, context.RootFs, spec, written, ct).ConfigureAwait(false),
+                total,
+                new Progress<string>(line => Log(context, BuildLogLevel.Debug, line)),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (TargetException e) when (tolerateNoEngine && documents is null && e.InnerException is HttpRequestException)
+        {
+            return NoEngine(context, e);
+        }
+        if (!reply.LoadedNames.Contains(tag.FamiliarName))
+        {
+            await engine.TagAsync(documents!.ImageId, tag, cancellationToken).ConfigureAwait(false);
+        }
+        context.Progress.Report(new PhaseCompleted(Phase, clock.Elapsed));
+        Log(context, BuildLogLevel.Info, $"loaded {tag.FamiliarName} into the engine at {engine.Host.Display}: image {Short(documents!.ImageId)}");
+        return new Artifact(TargetName, ArtifactKind.EngineImage, tag.FamiliarName)
+        {
+            Size = total,
+            Digest = documents.ImageId,
+            UsageHints = [$"docker run -d --name {ContainerName(tag)} {tag.FamiliarName}"],
+        };
+    }
+
+    private async Task<Artifact> PushAsync(
+        TargetBuildContext context, ImageSpec spec, ImageReference tag, LayerBlob layer, CancellationToken cancellationToken)
+    {
+        const string Phase = "docker:push";
+        var clock = Stopwatch.StartNew();
+        context.Progress.Report(new PhaseStarted(Phase, layer.Descriptor.Size));
+        var credentials = context.Options.GetBool(PasswordStdinOption)
+            ? new RegistryCredentials(context.Options.GetString(UserOption)!, await ReadPasswordAsync(PasswordInput, cancellationToken).ConfigureAwait(false))
+            : RegistryCredentials.FromDockerConfig(tag.Registry);
+        var documents = ImageDocuments.Create(spec, layer);
+        using var registry = new RegistryClient(tag, credentials, context.Options.GetBool(InsecureOption));
+        var result = await registry.PushAsync(documents, new Progress<string>(line => Log(context, BuildLogLevel.Info, line)), cancellationToken).ConfigureAwait(false);
+        context.Progress.Report(new PhaseCompleted(Phase, clock.Elapsed));
+        return new Artifact(TargetName, ArtifactKind.RegistryImage, $"{tag.FamiliarName}@{result.ManifestDigest}")
+        {
+            Size = layer.Descriptor.Size + documents.ConfigDescriptor.Size + documents.ManifestDescriptor.Size,
+            Digest = result.ManifestDigest,
+            UsageHints = [$"docker pull {tag.FamiliarName}", $"docker run -d --name {ContainerName(tag)} {tag.FamiliarName}"],
+        };
+    }
+}

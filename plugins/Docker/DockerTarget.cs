@@ -1,0 +1,77 @@
+using Boxer.Abstractions;
+
+namespace Boxer.Targets.Docker;
+
+/// <summary>
+/// The <c>docker</c> target: one-layer images written daemonless from the tree, then loaded into the
+/// engine (<c>--tag</c>), written to a file (<c>--out</c>) and/or pushed to a registry (<c>--push</c>).
+/// </summary>
+public sealed partial class DockerTarget : ITarget
+{
+    public const string TagOption = "tag";
+    public const string PushOption = "push";
+    public const string OutOption = "out";
+    public const string UserOption = "registry-user";
+    public const string PasswordStdinOption = "registry-password-stdin";
+    public const string InsecureOption = "insecure-registry";
+
+    private const string TargetName = "docker";
+
+    public string Name => TargetName;
+
+    public string Summary => "Docker/OCI image: load into the engine, write an archive, or push to a registry";
+
+    public IReadOnlyList<TargetOption> Options { get; } =
+    [
+        new(TagOption, TargetOptionKind.Text, "name the image and load it into the Docker engine")
+        {
+            ValueName = "NAME[:TAG]",
+            Validate = ImageReference.Check,
+        },
+        new(PushOption, TargetOptionKind.Bool, "push --tag to its registry (no engine needed)"),
+        new(OutOption, TargetOptionKind.Path, "write the image as an archive file (gzip layer) for docker load or skopeo")
+        {
+            ValueName = "FILE",
+        },
+        new(UserOption, TargetOptionKind.Text, "registry user name (default: ~/.docker/config.json)") { ValueName = "USER" },
+        new(PasswordStdinOption, TargetOptionKind.Bool, "read the registry password from standard input"),
+        new(InsecureOption, TargetOptionKind.Bool, "talk to the registry over plain HTTP"),
+    ];
+
+    /// <summary>Where <c>--registry-password-stdin</c> reads from; standard input unless a test sets it.</summary>
+    public Func<TextReader> PasswordInput { get; init; } = OpenStandardInput;
+
+    /// <summary>Where the engine is; <c>DOCKER_HOST</c> or the default socket unless a test sets it.</summary>
+    public Func<Engine.DockerHost> EngineHost { get; init; } = Engine.DockerHost.FromEnvironment;
+
+    public IReadOnlyList<string> Validate(TargetOptionValues options)
+    {
+        var problems = new List<string>();
+        bool tag = options.Has(TagOption);
+        if (!tag && !options.Has(OutOption))
+        {
+            problems.Add("docker: give --tag NAME[:TAG] (load into the engine), --out FILE, or both");
+        }
+        if (options.GetBool(PushOption) && !tag)
+        {
+            problems.Add("docker: --push needs --tag to know where to push");
+        }
+        if (options.GetBool(PasswordStdinOption) && !options.Has(UserOption))
+        {
+            problems.Add("docker: --registry-password-stdin needs --registry-user");
+        }
+        if (options.Has(UserOption) && !options.GetBool(PasswordStdinOption))
+        {
+            problems.Add("docker: --registry-user needs --registry-password-stdin");
+        }
+        return problems;
+    }
+
+    /// <summary>Nothing: a Docker image needs nothing in the tree that the recipe does not decide.</summary>
+    public void Prepare(TargetPrepareContext context)
+    {
+    }
+
+    private static TextReader OpenStandardInput() =>
+        new StreamReader(new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(0, ownsHandle: false), FileAccess.Read));
+}

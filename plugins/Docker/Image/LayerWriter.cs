@@ -1,0 +1,38 @@
+using Boxer.Abstractions;
+using Boxer.Formats.Gzip;
+using Boxer.Formats.Hashing;
+using Boxer.Formats.Tar;
+
+namespace Boxer.Targets.Docker.Image;
+
+/// <summary>
+/// Writes a tree as one gzip layer blob into a file, hashing the tar (diff ID) and the compressed bytes
+/// (blob digest) in the same pass: tar → SHA-256 → parallel gzip members → SHA-256 → file.
+/// A registry upload and an OCI blob name need the digest before the bytes, hence the file.
+/// </summary>
+public static class LayerWriter
+{
+    private const int FileBufferSize = 1 << 20;
+
+    public static async Task<LayerBlob> WriteGzipAsync(
+        IReadOnlyRootFs tree, TarWriterOptions options, string path, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, FileBufferSize, FileOptions.Asynchronous);
+        await using (file.ConfigureAwait(false))
+        {
+            var compressed = new HashingStream(file, leaveOpen: true);
+            var gzip = new ParallelGzipStream(compressed, leaveOpen: true);
+            var tar = new HashingStream(new BufferedStream(gzip, FileBufferSize), leaveOpen: false);
+            await using (compressed.ConfigureAwait(false))
+            await using (gzip.ConfigureAwait(false))
+            await using (tar.ConfigureAwait(false))
+            {
+                var writer = new TarWriter(tar, options);
+                await writer.WriteTreeAsync(tree, progress, cancellationToken).ConfigureAwait(false);
+                await writer.FinishAsync(cancellationToken).ConfigureAwait(false);
+                await gzip.FinishAsync(cancellationToken).ConfigureAwait(false);
+                return new LayerBlob(new Descriptor(MediaTypes.LayerGzip, compressed.Digest, compressed.BytesWritten), tar.Digest, path);
+            }
+        }
+    }
+}

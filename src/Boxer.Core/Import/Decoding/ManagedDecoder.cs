@@ -1,0 +1,66 @@
+using System.IO.Compression;
+using System.IO.Pipelines;
+using Boxer.Core.Import.Tar;
+using SharpCompress.Compressors.BZip2;
+using ZstdSharp;
+using SharpCompressionMode = SharpCompress.Compressors.CompressionMode;
+
+namespace Boxer.Core.Import.Decoding;
+
+/// <summary>
+/// Decompresses in this process when no native tool is available. The decoder runs as a producer task
+/// filling a pipe while the tar consumer reads it on its own thread, so the two overlap on two cores.
+/// </summary>
+internal static class ManagedDecoder
+{
+    private const long PauseWriterBytes = 16 << 20;
+
+    public static async Task RunAsync(DecodeRequest request, Action<TarBlockSource> consume, CancellationToken cancellationToken)
+    {
+        var pipe = new Pipe(new PipeOptions(
+            pauseWriterThreshold: PauseWriterBytes, resumeWriterThreshold: PauseWriterBytes / 2, useSynchronizationContext: false));
+        var producer = Task.Run(() => ProduceAsync(request, pipe.Writer, cancellationToken), CancellationToken.None);
+        try
+        {
+            await Task.Factory.StartNew(
+                () => consume(new TarBlockSource(pipe.Reader.AsStream(), cancellationToken)),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+        }
+        finally
+        {
+            await pipe.Reader.CompleteAsync().ConfigureAwait(false);
+            await producer.ConfigureAwait(false);
+        }
+    }
+
+    public static Stream Open(DecodeRequest request) => request.Compression switch
+    {
+        Compression.Gzip => new GZipStream(request.Input, CompressionMode.Decompress, leaveOpen: true),
+        Compression.Xz => new ConcatenatedXzStream(request.Input),
+        Compression.Bzip2 => BZip2Stream.Create(request.Input, SharpCompressionMode.Decompress,
+            decompressConcatenated: true, leaveOpen: true, tolerateTruncatedStream: false),
+        Compression.Zstd => new DecompressionStream(request.Input, leaveOpen: true),
+        Compression.Lzip => new LzipMembersStream(request.Input, LzipMembersStream.MemberSizes(request.File)),
+        _ => request.Input,
+    };
+
+    private static async Task ProduceAsync(DecodeRequest request, PipeWriter writer, CancellationToken cancellationToken)
+    {
+        Exception? error = null;
+        try
+        {
+            await using var decoded = Open(request);
+            await decoded.CopyToAsync(writer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e)
+        {
+            error = e;
+        }
+        catch (Exception e) when (e is not StageException)
+        {
+            error = new StageException(
+                $"the {request.Name} data is corrupt or truncated near compressed byte {request.Input.BytesRead}: {e.Message}", null, null, e);
+        }
+        await writer.CompleteAsync(error).ConfigureAwait(false);
+    }
+}

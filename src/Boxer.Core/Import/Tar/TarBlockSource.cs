@@ -1,0 +1,107 @@
+namespace Boxer.Core.Import.Tar;
+
+/// <summary>
+/// The uncompressed tar stream read through one large buffer, counting bytes so every error can name
+/// the offset of the header at fault. Ending early raises <see cref="EndOfStreamException"/>, which the
+/// reader turns into a message naming the entry.
+/// </summary>
+internal sealed class TarBlockSource(Stream stream, CancellationToken cancellationToken = default)
+{
+    public const int BlockSize = 512;
+    private const int BufferSize = 1 << 20;
+
+    private readonly byte[] _buffer = new byte[BufferSize];
+    private int _start;
+    private int _end;
+
+    /// <summary>Bytes consumed so far: the offset of the next byte to be read.</summary>
+    public long Position { get; private set; }
+
+    /// <summary>True once the underlying stream has reported its end.</summary>
+    public bool SawEnd { get; private set; }
+
+    /// <summary>Reads one block; false at a clean end of input (no byte left).</summary>
+    public bool TryReadBlock(Span<byte> block)
+    {
+        if (!EnsureData())
+        {
+            return false;
+        }
+        Read(block);
+        return true;
+    }
+
+    /// <summary>Reads exactly <paramref name="destination"/>.Length bytes.</summary>
+    public void Read(Span<byte> destination)
+    {
+        while (!destination.IsEmpty)
+        {
+            var chunk = Take(destination.Length);
+            chunk.CopyTo(destination);
+            destination = destination[chunk.Length..];
+        }
+    }
+
+    /// <summary>Hands <paramref name="count"/> bytes to <paramref name="sink"/> in chunks, without copying them first.</summary>
+    public void Copy(long count, SpanSink sink)
+    {
+        while (count > 0)
+        {
+            var chunk = Take((int)Math.Min(count, int.MaxValue));
+            sink(chunk);
+            count -= chunk.Length;
+        }
+    }
+
+    public void Skip(long count)
+    {
+        while (count > 0)
+        {
+            count -= Take((int)Math.Min(count, int.MaxValue)).Length;
+        }
+    }
+
+    /// <summary>Reads and discards everything left, so a decompressor writing to us is never cut off.</summary>
+    public long Drain()
+    {
+        long drained = 0;
+        while (EnsureData())
+        {
+            drained += Take(_end - _start).Length;
+        }
+        return drained;
+    }
+
+    private ReadOnlySpan<byte> Take(int max)
+    {
+        if (!EnsureData())
+        {
+            throw new EndOfStreamException();
+        }
+        int n = Math.Min(max, _end - _start);
+        var chunk = _buffer.AsSpan(_start, n);
+        _start += n;
+        Position += n;
+        return chunk;
+    }
+
+    private bool EnsureData()
+    {
+        if (_start < _end)
+        {
+            return true;
+        }
+        if (SawEnd)
+        {
+            return false;
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        _start = 0;
+        _end = stream.Read(_buffer);
+        SawEnd = _end == 0;
+        return _end > 0;
+    }
+}
+
+/// <summary>Receives a chunk of entry content; the span is valid only during the call.</summary>
+internal delegate void SpanSink(ReadOnlySpan<byte> chunk);

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Boxer.Abstractions;
+
+namespace Boxer.Core.Pipeline;
+
+/// <summary>
+/// Checks the values given for a target against its declared options, then against the target itself, and
+/// applies the declared defaults. Shared by every face (CLI, TUI) through <see cref="BuildPipeline"/>.
+/// </summary>
+public static class TargetOptionChecker
+{
+    private static readonly string[] BoolWords = ["true", "false", "yes", "no", "on", "off", "1", "0"];
+
+    /// <summary>The given values plus each declared default for an option that was not given.</summary>
+    /// <param name="target">The target.</param>
+    /// <param name="given">The values given.</param>
+    public static TargetOptionValues WithDefaults(ITarget target, TargetOptionValues given)
+    {
+        var values = new Dictionary<string, string>(given.All, StringComparer.Ordinal);
+        foreach (var option in target.Options)
+        {
+            if (option.Default is { } fallback && !values.ContainsKey(option.Name))
+            {
+                values[option.Name] = fallback;
+            }
+        }
+        return new TargetOptionValues(values);
+    }
+
+    /// <summary>
+    /// Every problem with the given values, one line each (<c>--tag: reason</c>): unknown names, malformed
+    /// numbers and flags, values outside a choice, each option's own check, missing required values, then
+    /// <see cref="ITarget.Validate"/> when everything before it passed.
+    /// </summary>
+    /// <param name="target">The target.</param>
+    /// <param name="given">The values given.</param>
+    public static IReadOnlyList<string> Problems(ITarget target, TargetOptionValues given)
+    {
+        var declared = target.Options.ToDictionary(o => o.Name, StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var (name, value) in given.All)
+        {
+            if (!declared.TryGetValue(name, out var option))
+            {
+                problems.Add($"--{name}: not an option of target '{target.Name}'");
+            }
+            else if (ValueProblem(option, value) is { } problem)
+            {
+                problems.Add($"--{name}: {problem}");
+            }
+        }
+        var withDefaults = WithDefaults(target, given);
+        problems.AddRange(target.Options
+            .Where(o => o.Required && !withDefaults.Has(o.Name))
+            .Select(o => $"--{o.Name} is required"));
+        return problems.Count > 0 ? problems : target.Validate(withDefaults);
+    }
+
+    private static string? ValueProblem(TargetOption option, string value) => option.Kind switch
+    {
+        TargetOptionKind.Integer when !long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) =>
+            $"'{value}' is not a whole number",
+        TargetOptionKind.Bool when !BoolWords.Contains(value.Trim().ToLowerInvariant()) =>
+            $"'{value}' is not true or false",
+        TargetOptionKind.Choice when !option.Choices.Contains(value, StringComparer.Ordinal) =>
+            $"'{value}' is not one of: {string.Join(", ", option.Choices)}",
+        _ => option.Validate?.Invoke(value),
+    };
+}

@@ -1,0 +1,37 @@
+using Boxer.Abstractions;
+
+namespace Boxer.Core.Stage;
+
+/// <summary>Fills <see cref="StageInfo"/> from an imported tree: architecture, init system, os-release.</summary>
+internal static class StageDetector
+{
+    private static readonly string[] OsReleasePaths = ["etc/os-release", "usr/lib/os-release"];
+
+    public static StageInfo Detect(IReadOnlyRootFs tree, StageSource source)
+    {
+        var (arch, variant, archSource) = ArchitectureDetector.Detect(tree);
+        return new StageInfo
+        {
+            SourcePath = source.Path,
+            SourceSha256 = source.Sha256,
+            Compression = source.Compression,
+            Architecture = arch,
+            Variant = variant,
+            ArchitectureSource = archSource,
+            InitSystem = InitSystemDetector.Detect(tree),
+            OsRelease = ReadOsRelease(tree),
+        };
+    }
+
+    private static IReadOnlyDictionary<string, string> ReadOsRelease(IReadOnlyRootFs tree)
+    {
+        foreach (var path in OsReleasePaths)
+        {
+            if (TreeSymlinkResolver.Resolve(tree, path) is { HasContent: true } file)
+            {
+                return OsReleaseParser.Parse(tree.ReadAllText(file.Path));
+            }
+        }
+        return new Dictionary<string, string>();
+    }
+}

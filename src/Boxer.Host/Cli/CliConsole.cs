@@ -1,0 +1,38 @@
+namespace Boxer.Host.Cli;
+
+/// <summary>Where the verbs write: results on stdout, diagnostics on stderr, filtered by verbosity.</summary>
+/// <param name="Verbose">Show notes (<c>--verbose</c>).</param>
+/// <param name="Quiet">Show nothing but errors (<c>--quiet</c>).</param>
+internal sealed record CliConsole(bool Verbose, bool Quiet)
+{
+    public TextWriter Out => Console.Out;
+
+    public TextWriter Error => Console.Error;
+
+    /// <summary>True when stderr is a terminal, so progress may redraw a line in place.</summary>
+    public bool ErrorIsTerminal => !Console.IsErrorRedirected;
+
+    public void Warn(IEnumerable<string> lines)
+    {
+        if (Quiet)
+        {
+            return;
+        }
+        foreach (var line in lines)
+        {
+            Error.WriteLine($"boxer: warning: {line}");
+        }
+    }
+
+    public void Note(IEnumerable<string> lines)
+    {
+        if (!Verbose || Quiet)
+        {
+            return;
+        }
+        foreach (var line in lines)
+        {
+            Error.WriteLine($"boxer: {line}");
+        }
+    }
+}

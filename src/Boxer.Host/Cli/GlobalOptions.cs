@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace Boxer.Host.Cli;
+
+/// <summary>The options every verb accepts.</summary>
+internal static class GlobalOptions
+{
+    public static Option<bool> Verbose { get; } = new("--verbose", "-v")
+    {
+        Description = "Show detail: plugin loading, the decoder used, stack traces of errors",
+        Recursive = true,
+    };
+
+    public static Option<bool> Quiet { get; } = new("--quiet", "-q")
+    {
+        Description = "Print nothing but errors on stderr",
+        Recursive = true,
+    };
+
+    /// <summary>
+    /// Whether <c>--verbose</c> is on, read from the raw arguments so that errors raised before or while
+    /// parsing are reported in the same detail.
+    /// </summary>
+    public static bool IsVerbose(IEnumerable<string> args) =>
+        args.TakeWhile(a => a != "--").Any(a => a is "--verbose" or "-v");
+
+    public static bool IsQuiet(IEnumerable<string> args) =>
+        args.TakeWhile(a => a != "--").Any(a => a is "--quiet" or "-q");
+}

@@ -1,0 +1,46 @@
+using Boxer.TestSupport;
+
+namespace Boxer.Host.Tests.Support;
+
+/// <summary>
+/// The real built <c>boxer</c> (src/Boxer.Host/bin/&lt;this test's configuration&gt;/net10.0/boxer.dll, with the
+/// in-tree plugins copied beside it), run as a child process in a controlled environment: a private HOME so
+/// no user plugins leak in, and no BOXER_PLUGIN_PATH or SOURCE_DATE_EPOCH unless a test sets them.
+/// </summary>
+public static class BoxerHost
+{
+    private static readonly Lazy<string> HomeLazy =
+        new(() => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "home")).FullName);
+
+    /// <summary>The configuration this test assembly was built in (bin/&lt;cfg&gt;/net10.0/).</summary>
+    public static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+
+    public static string HostDirectory =>
+        Path.Combine(RepoPaths.Root, "src", "Boxer.Host", "bin", Configuration, "net10.0");
+
+    public static string DllPath => Path.Combine(HostDirectory, "boxer.dll");
+
+    public static Task<ProcessResult> RunAsync(params string[] args) => RunAsync(args, new Dictionary<string, string?>());
+
+    public static Task<ProcessResult> RunAsync(
+        IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment, string? workingDirectory = null,
+        Action<string, System.Diagnostics.Process>? onStdErrLine = null)
+    {
+        if (!File.Exists(DllPath))
+        {
+            throw new FileNotFoundException($"the host is not built: {DllPath}");
+        }
+        var env = new Dictionary<string, string?>
+        {
+            ["HOME"] = HomeLazy.Value,
+            ["BOXER_PLUGIN_PATH"] = null,
+            ["SOURCE_DATE_EPOCH"] = null,
+            ["DOTNET_NOLOGO"] = "1",
+        };
+        foreach (var (name, value) in environment)
+        {
+            env[name] = value;
+        }
+        return ProcessRunner.RunAsync("dotnet", [DllPath, .. args], env, workingDirectory, onStdErrLine);
+    }
+}

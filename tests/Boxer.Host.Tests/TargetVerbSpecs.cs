@@ -1,0 +1,62 @@
+using Boxer.Host.Tests.Support;
+using Boxer.TestSupport;
+
+namespace Boxer.Host.Tests;
+
+/// <summary>Verbs generated from a loaded target's declared options, exercised through the tiny test plugin.</summary>
+[Collection(PluginCollection.Name)]
+public sealed class TargetVerbSpecs(PluginWorkshop workshop)
+{
+    private Task<ProcessResult> RunAsync(params string[] args) =>
+        BoxerHost.RunAsync(args, new Dictionary<string, string?> { ["BOXER_PLUGIN_PATH"] = workshop.GoodRoot });
+
+    [Fact]
+    public async Task A_target_verb_shows_its_declared_options_in_help()
+    {
+        var result = await RunAsync("tiny", "--help");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(result.StdOutLines, l => l.StartsWith("--stage <FILE>", StringComparison.Ordinal));
+        Assert.Contains(result.StdOutLines, l => l.StartsWith("--out <FILE>", StringComparison.Ordinal) && l.EndsWith("The file to write (required)", StringComparison.Ordinal));
+        Assert.Contains(result.StdOutLines, l => l.StartsWith("--mood <calm|loud>", StringComparison.Ordinal));
+        Assert.Contains(result.StdOutLines, l => l.StartsWith("--shout ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("boxer: tiny: --out is required (see --help)", "tiny", "--stage", "missing.tar.xz")]
+    [InlineData("boxer: Option '--stage' is required (see --help)", "tiny", "--out", "x.txt")]
+    [InlineData("boxer: tiny: --greeting: letters only, please (see --help)", "tiny", "--stage", "missing.tar.xz", "--out", "x", "--greeting", "hi there")]
+    [InlineData("boxer: Argument 'sad' not recognized. Must be one of: 'calm' 'loud' (see --help)", "tiny", "--stage", "missing.tar.xz", "--out", "x", "--mood", "sad")]
+    [InlineData("boxer: tiny: --shout needs --mood loud (see --help)", "tiny", "--stage", "missing.tar.xz", "--out", "x", "--shout")]
+    public async Task A_bad_option_is_a_usage_error_before_the_stage_is_read(string message, params string[] args)
+    {
+        var result = await RunAsync(args);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal([message], result.StdErrLines);
+    }
+
+    [Fact]
+    public async Task A_malformed_SOURCE_DATE_EPOCH_is_a_usage_error()
+    {
+        var result = await BoxerHost.RunAsync(
+            ["tiny", "--stage", "missing.tar.xz", "--out", "x"],
+            new Dictionary<string, string?> { ["BOXER_PLUGIN_PATH"] = workshop.GoodRoot, ["SOURCE_DATE_EPOCH"] = "yesterday" });
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal(["boxer: SOURCE_DATE_EPOCH: 'yesterday' is not a whole number of seconds since 1970-01-01 UTC (see --help)"], result.StdErrLines);
+    }
+
+    [Fact]
+    public async Task A_missing_stage_is_bad_input_with_one_line_and_no_stack_trace()
+    {
+        using var dir = new TempDir();
+        var stage = dir.Combine("no-such-stage3.tar.xz");
+
+        var result = await RunAsync("tiny", "--stage", stage, "--out", dir.Combine("out.txt"));
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Equal([$"boxer: {stage}: no such file"], result.StdErrLines);
+        Assert.False(File.Exists(dir.Combine("out.txt")));
+    }
+}

@@ -1,0 +1,2 @@
+// Edited by the cache specs to prove the entry is invalidated.
+string Marker() => "one";

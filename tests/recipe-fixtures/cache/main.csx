@@ -1,0 +1,4 @@
+// Cache fixture: the result depends on the loaded file.
+#load "lib/part.csx"
+
+Rootfs.WriteAllText("/etc/marker", Marker());

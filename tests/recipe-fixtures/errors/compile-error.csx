@@ -1,0 +1,4 @@
+// A recipe with a typo on line 4.
+Log.Info("before");
+
+Nope();

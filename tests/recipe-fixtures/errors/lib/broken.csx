@@ -1,0 +1,3 @@
+// Line 3 uses an undeclared variable.
+void Helper() =>
+    Log.Info(undeclared);

@@ -1,0 +1,4 @@
+// The error is in the loaded file.
+#load "lib/broken.csx"
+
+Helper();
