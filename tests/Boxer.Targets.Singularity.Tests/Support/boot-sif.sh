@@ -1,14 +1,15 @@
 #!/bin/bash
 # Boots a SIF's partition the way `singularity instance start --boot --writable-tmpfs` does, without
 # Singularity: the squashfs mounted read-only at its offset, a tmpfs overlay on top, a private tmpfs /dev
-# whose console is a log file, and /sbin/init as PID 1 in new PID/mount/UTS/net/IPC namespaces. Waits for
+# whose console is a FIFO drained into a log (a plain file would be overwritten by every new open), and /sbin/init as PID 1 in new PID/mount/UTS/net/IPC namespaces. Waits for
 # OpenRC's default runlevel, prints the console log and what started, then stops it with SIGINT as
 # `instance stop` does. Usage: boot-sif.sh SIF OFFSET SIZE WORKDIR. Needs root.
 set -u
 sif=$1 offset=$2 size=$3 work=$4
 cleanup() {
   [ -n "${upid:-}" ] && kill -KILL "$upid" 2>/dev/null
-  for m in "$work/root/dev/console" "$work/root/dev" "$work/root" "$work/upper" "$work/lower"; do
+  [ -n "${reader:-}" ] && kill "$reader" 2>/dev/null
+  for m in "$work/root/dev" "$work/root" "$work/upper" "$work/lower"; do
     umount -l "$m" 2>/dev/null
   done
 }
@@ -24,7 +25,10 @@ for node in null:1:3 zero:1:5 full:1:7 random:1:8 urandom:1:9 tty:5:0; do
 done
 mkdir -p "$work/root/dev/pts" "$work/root/dev/shm"
 : >"$work/console.log"
-touch "$work/root/dev/console" && mount --bind "$work/console.log" "$work/root/dev/console"
+mkfifo -m 600 "$work/root/dev/console"
+# read-write open: the reader never sees end-of-file when a writer closes
+cat <>"$work/root/dev/console" >>"$work/console.log" &
+reader=$!
 unshare --fork --kill-child --pid --mount --uts --net --ipc --mount-proc="$work/root/proc" \
   chroot "$work/root" /sbin/init </dev/null >"$work/unshare.log" 2>&1 &
 upid=$!
@@ -46,5 +50,6 @@ for _ in $(seq 60); do
   sleep 0.5
 done
 if kill -0 "$upid" 2>/dev/null; then echo "stopped=no"; else echo "stopped=yes"; fi
+sleep 0.5
 echo "--- console"
 cat "$work/console.log"
