@@ -83,7 +83,7 @@ public sealed partial class DockerTarget
         {
             Size = total,
             Digest = documents.ImageId,
-            UsageHints = [$"docker run -d --name {ContainerName(tag)} {tag.FamiliarName}"],
+            UsageHints = [RunHint(spec, tag)],
         };
     }
 
@@ -104,7 +104,7 @@ public sealed partial class DockerTarget
         {
             Size = layer.Descriptor.Size + documents.ConfigDescriptor.Size + documents.ManifestDescriptor.Size,
             Digest = result.ManifestDigest,
-            UsageHints = [$"docker pull {tag.FamiliarName}", $"docker run -d --name {ContainerName(tag)} {tag.FamiliarName}"],
+            UsageHints = [$"docker pull {tag.FamiliarName}", RunHint(spec, tag)],
         };
     }
 }
