@@ -1,6 +1,7 @@
 using Boxer.Abstractions;
 using Boxer.Core.Import;
 using Boxer.Core.Pipeline;
+using Boxer.Core.Recipes;
 using Boxer.Host.Cli;
 
 namespace Boxer.Host;
@@ -33,6 +34,8 @@ internal static class Program
         OperationCanceledException => (ExitCode.Cancelled, "cancelled"),
         UsageException => (ExitCode.Usage, $"{OneLine(e.Message)} (see --help)"),
         StageException => (ExitCode.BadInput, OneLine(e.Message)),
+        // One line per problem: a recipe with several compile errors lists each, compiler style.
+        RecipeException => (ExitCode.BadInput, RecipeLines(e.Message)),
         TargetException t => (ExitCode.TargetFailure, $"{t.Target}: {OneLine(t.Message)}"),
         IOException or UnauthorizedAccessException => (ExitCode.TargetFailure, OneLine(e.Message)),
         _ => (ExitCode.InternalError,
@@ -40,4 +43,7 @@ internal static class Program
     };
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+
+    /// <summary>Compiler-style <c>file.csx:line:col: error ...</c> lines stay one per problem, as editors parse them.</summary>
+    private static string RecipeLines(string text) => text.ReplaceLineEndings("\n").Trim();
 }

@@ -24,7 +24,7 @@ public sealed class RecipeGlobals
         OpenRC = new OpenRcHelper(Rootfs, Log);
         Systemd = new SystemdHelper(Rootfs);
         Timezone = new TimezoneHelper(Rootfs, Log);
-        Files = new FilesHelper(Rootfs, Log);
+        Files = new FilesHelper(Rootfs);
     }
 
     /// <summary>The tree being finalized. Paths may start with <c>/</c>; symlinks are never followed.</summary>

@@ -24,7 +24,13 @@ internal static class BoxerCommandLine
         {
             throw new UsageException(string.Join("; ", parse.Errors.Select(e => Squeeze(e.Message))));
         }
-        return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        // Ctrl-C/SIGTERM cancel the action's token; targets then get time to remove their partial outputs.
+        var invocation = new InvocationConfiguration
+        {
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
+        };
+        return await parse.InvokeAsync(invocation);
     }
 
     private static RootCommand Build(PluginCatalog catalog, CliConsole console)
@@ -35,6 +41,8 @@ internal static class BoxerCommandLine
             GlobalOptions.Quiet,
             TargetsCommand.Create(catalog, console),
             InspectCommand.Create(console),
+            RecipeCommand.Create(catalog, console),
+            RecipesCommand.Create(console),
         };
         // A bare `boxer` shows the help; it is still a usage error, as a script calling it wanted something.
         root.SetAction(parse =>
@@ -60,7 +68,7 @@ internal static class BoxerCommandLine
     /// <summary>System.CommandLine lays some messages out with tabs and newlines; ours are one plain line.</summary>
     private static string Squeeze(string message) => string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
 
-    /// <summary>Only <c>inspect</c> can run without the plugins, so it skips loading them.</summary>
+    /// <summary>Only <c>inspect</c> and <c>recipes</c> can run without the plugins, so they skip loading them.</summary>
     private static bool NeedsTargets(string[] args) =>
-        args.FirstOrDefault(a => !a.StartsWith('-')) is not "inspect";
+        args.FirstOrDefault(a => !a.StartsWith('-')) is not ("inspect" or "recipes");
 }

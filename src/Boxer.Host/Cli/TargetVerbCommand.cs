@@ -14,7 +14,7 @@ internal static class TargetVerbCommand
     public const string StageHelp = "The stage3 tarball to build from";
 
     /// <summary>Names the host uses on every target verb (now or in coming verbs); a target may not declare them.</summary>
-    private static readonly string[] ReservedOptions = ["stage", "verbose", "quiet", "help", "version", "recipe", "plan", "json", "set"];
+    private static readonly string[] ReservedOptions = ["stage", "verbose", "quiet", "help", "version", "recipe", "plan", "json", "set", "target"];
 
     /// <summary>The verb, or null (with a warning) when the target declares a reserved option name.</summary>
     public static Command? Create(LoadedTarget loaded, CliConsole console)
@@ -29,8 +29,10 @@ internal static class TargetVerbCommand
         var command = new Command(target.Name, target.Summary) { stage };
         var options = target.Options.Select(o => (Declared: o, Symbol: CreateOption(o))).ToList();
         options.ForEach(o => command.Add(o.Symbol));
-        command.SetAction((parse, cancellationToken) =>
-            RunAsync(target, parse.GetRequiredValue(stage), GivenValues(parse, options), console, cancellationToken));
+        var recipe = new RecipeOptions();
+        recipe.For(withRecipeOption: true).ToList().ForEach(command.Add);
+        command.SetAction((parse, cancellationToken) => RecipeBuild.RunAsync(
+            [new TargetRequest(target, GivenValues(parse, options))], parse.GetRequiredValue(stage), recipe.Read(parse), console, cancellationToken));
         return command;
     }
 
@@ -42,22 +44,6 @@ internal static class TargetVerbCommand
         TargetOptionKind.Integer => "N",
         _ => "TEXT",
     };
-
-    private static async Task<int> RunAsync(
-        ITarget target, string stagePath, TargetOptionValues values, CliConsole console, CancellationToken cancellationToken)
-    {
-        var request = new BuildRequest
-        {
-            StagePath = stagePath,
-            Targets = [new TargetRequest(target, values)],
-            SourceDateEpoch = SourceDateEpochVariable.Read(),
-            BoxerVersion = HostVersion.Current,
-            Verbose = console.Verbose,
-        };
-        var result = await BuildPipeline.RunAsync(request, new HeadlessProgress(console), cancellationToken);
-        ArtifactPrinter.Print(result.Artifacts, console.Out);
-        return ExitCode.Success;
-    }
 
     private static Option CreateOption(TargetOption declared)
     {

@@ -17,7 +17,7 @@ public sealed class FilesAndTimezoneSpecs
     [Fact]
     public void Deleting_by_glob_counts_entries_and_the_bytes_freed()
     {
-        var files = new FilesHelper(_fs, _log);
+        var files = new FilesHelper(_fs);
 
         var result = files.DeleteGlob("/usr/src/linux*");
 
@@ -29,7 +29,7 @@ public sealed class FilesAndTimezoneSpecs
     [Fact]
     public void Replacing_by_regex_returns_the_match_count_and_keeps_the_file_s_metadata()
     {
-        var files = new FilesHelper(_fs, _log);
+        var files = new FilesHelper(_fs);
         var before = _fs.Get("etc/init.d/hostname");
 
         var count = files.Replace("/etc/init.d/hostname", "^\tneed (\\w+)$", "\tneed $1 net");
@@ -43,7 +43,7 @@ public sealed class FilesAndTimezoneSpecs
     [Fact]
     public void Replacing_in_a_missing_file_is_a_clear_error()
     {
-        var error = Assert.Throws<RecipeException>(() => new FilesHelper(_fs, _log).Replace("/etc/nope", "a", "b"));
+        var error = Assert.Throws<RecipeException>(() => new FilesHelper(_fs).Replace("/etc/nope", "a", "b"));
 
         Assert.Equal("Files.Replace: /etc/nope does not exist", error.Message);
     }

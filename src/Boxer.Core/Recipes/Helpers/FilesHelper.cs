@@ -4,7 +4,7 @@ using Boxer.Abstractions;
 namespace Boxer.Core.Recipes.Helpers;
 
 /// <summary>Bulk file edits for recipes: delete by glob with the bytes freed, and regex replacement with a count.</summary>
-public sealed class FilesHelper(IRootFs fs, RecipeLog log)
+public sealed class FilesHelper(IRootFs fs)
 {
     /// <summary>
     /// Deletes every entry matching <paramref name="pattern"/> (see <see cref="IReadOnlyRootFs.Glob"/>) with its subtree.
@@ -20,9 +20,7 @@ public sealed class FilesHelper(IRootFs fs, RecipeLog log)
         var bytes = fs.Entries
             .Where(e => e.Kind == EntryKind.File && matches.Any(m => e.Path == m || e.Path.StartsWith(m + "/", StringComparison.Ordinal)))
             .Sum(e => e.Size);
-        var count = fs.DeleteGlob(pattern.TrimStart('/'));
-        log.Debug($"deleted {pattern}: {count} entries, {bytes} bytes");
-        return new DeleteResult(count, bytes);
+        return new DeleteResult(fs.DeleteGlob(pattern.TrimStart('/')), bytes);
     }
 
     /// <summary>

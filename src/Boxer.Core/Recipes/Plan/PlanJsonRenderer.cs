@@ -1,0 +1,41 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Boxer.Core.Recipes.Plan;
+
+/// <summary>
+/// Renders a <see cref="RecipePlan"/> as JSON for tools (<c>--plan --json</c>): camelCase names, enums as
+/// strings, log lines without timestamps so the same plan always renders the same bytes.
+/// </summary>
+public static class PlanJsonRenderer
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        // Plans are read in terminals and by tools, never embedded in HTML: keep '+' and quotes readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static string Render(RecipePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var document = new
+        {
+            recipe = new { name = plan.Recipe.Name, sha256 = plan.Recipe.Sha256 },
+            target = plan.Target,
+            bytesFreed = plan.BytesFreed,
+            removed = plan.Removed,
+            added = plan.Added,
+            modified = plan.Modified,
+            droppedServices = plan.DroppedServices,
+            image = plan.Image,
+            log = plan.Log.Select(l => new { level = l.Level, message = l.Message }),
+        };
+        return JsonSerializer.Serialize(document, Options) + "\n";
+    }
+
+}

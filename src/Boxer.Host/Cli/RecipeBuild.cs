@@ -1,0 +1,43 @@
+using Boxer.Core.Pipeline;
+using Boxer.Core.Recipes;
+using Boxer.Core.Recipes.Plan;
+
+namespace Boxer.Host.Cli;
+
+/// <summary>Runs a build verb with its recipe choice: a plan printed on stdout, or the pipeline with the recipe as finalizer.</summary>
+internal static class RecipeBuild
+{
+    public static async Task<int> RunAsync(
+        IReadOnlyList<TargetRequest> targets, string stagePath, RecipeChoice choice, CliConsole console, CancellationToken cancellationToken)
+    {
+        var progress = new HeadlessProgress(console);
+        if (choice.Plan)
+        {
+            var plans = await RecipePlanPipeline.PlanAsync(new RecipePlanRequest
+            {
+                StagePath = stagePath,
+                Targets = targets,
+                RecipePath = choice.RecipePath!,
+                Args = choice.Args,
+                SourceDateEpoch = SourceDateEpochVariable.Read(),
+            }, progress, cancellationToken);
+            foreach (var plan in plans)
+            {
+                await console.Out.WriteAsync(choice.Json ? PlanJsonRenderer.Render(plan) : PlanTextRenderer.Render(plan));
+            }
+            return ExitCode.Success;
+        }
+        var request = new BuildRequest
+        {
+            StagePath = stagePath,
+            Targets = targets,
+            Finalizer = choice.RecipePath is null ? NoFinalizer.Instance : new RecipeFinalizer(choice.RecipePath, choice.Args),
+            SourceDateEpoch = SourceDateEpochVariable.Read(),
+            BoxerVersion = HostVersion.Current,
+            Verbose = console.Verbose,
+        };
+        var result = await BuildPipeline.RunAsync(request, progress, cancellationToken);
+        ArtifactPrinter.Print(result.Artifacts, console.Out);
+        return ExitCode.Success;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Boxer.Host.Cli;
+
+/// <summary>What the user chose about the recipe on a build verb.</summary>
+/// <param name="RecipePath">The recipe's full path; null for <c>--recipe none</c>.</param>
+/// <param name="Args">The <c>--set key=value</c> pairs.</param>
+/// <param name="Plan">Print what the recipe would change instead of building.</param>
+/// <param name="Json">Print the plan as JSON.</param>
+internal sealed record RecipeChoice(string? RecipePath, IReadOnlyDictionary<string, string> Args, bool Plan, bool Json);

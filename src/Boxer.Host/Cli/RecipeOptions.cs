@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Boxer.Core.Pipeline;
+using Boxer.Core.Recipes;
+
+namespace Boxer.Host.Cli;
+
+/// <summary>The recipe options every build verb takes: <c>--recipe</c>, <c>--set</c>, <c>--plan</c>, <c>--json</c>.</summary>
+internal sealed class RecipeOptions
+{
+    public Option<string> Recipe { get; } = new("--recipe")
+    {
+        Description = $"The recipe that finalizes the tree: a .csx path, a name from `boxer recipes`, or none [default: {RecipeLocator.DefaultRecipe}]",
+        HelpName = "FILE|NAME|none",
+    };
+
+    public Option<string[]> Set { get; } = new("--set")
+    {
+        Description = "An argument for the recipe (repeatable), e.g. --set prune-pkgdb=true",
+        HelpName = "KEY=VALUE",
+    };
+
+    public Option<bool> Plan { get; } = new("--plan") { Description = "Print what the recipe would change, and build nothing" };
+
+    public Option<bool> Json { get; } = new("--json") { Description = "With --plan: print the plan as JSON" };
+
+    /// <summary>The options to add to a verb; <c>--recipe</c> only where the recipe is not an argument.</summary>
+    public IEnumerable<Option> For(bool withRecipeOption) => withRecipeOption ? [Recipe, Set, Plan, Json] : [Set, Plan, Json];
+
+    /// <summary>Reads the choice, locating the recipe (<paramref name="recipe"/> overrides <c>--recipe</c>).</summary>
+    /// <exception cref="UsageException">--json without --plan, or --plan with no recipe.</exception>
+    /// <exception cref="RecipeException">The recipe does not exist.</exception>
+    public RecipeChoice Read(ParseResult parse, string? recipe = null)
+    {
+        var plan = parse.GetValue(Plan);
+        var json = parse.GetValue(Json);
+        if (json && !plan)
+        {
+            throw new UsageException("--json needs --plan");
+        }
+        var path = new RecipeLocator().Locate(recipe ?? parse.GetValue(Recipe) ?? RecipeLocator.DefaultRecipe);
+        if (plan && path is null)
+        {
+            throw new UsageException("--plan needs a recipe; --recipe none changes nothing");
+        }
+        return new RecipeChoice(path, RecipeArgs.Parse(parse.GetValue(Set) ?? []), plan, json);
+    }
+}
