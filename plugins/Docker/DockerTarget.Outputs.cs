@@ -57,12 +57,13 @@ public sealed partial class DockerTarget
         using var engine = new DockerEngine(EngineHost());
         long total = DockerArchiveWriter.MeasureStreaming(context.RootFs, spec);
         var clock = Stopwatch.StartNew();
-        context.Progress.Report(new PhaseStarted(Phase, total));
+        long content = context.RootFs.ContentSize;
+        context.Progress.Report(new PhaseStarted(Phase, content));
         ImageDocuments? documents = null;
         LoadReply reply;
         try
         {
-            var written = new Progress<long>(done => context.Progress.Report(new PhaseProgress(Phase, done, total)));
+            var written = new Progress<long>(done => context.Progress.Report(new PhaseProgress(Phase, done, content)));
             reply = await engine.LoadAsync(
                 async (stream, ct) => documents = await DockerArchiveWriter.WriteStreamingAsync(stream, context.RootFs, spec, written, ct).ConfigureAwait(false),
                 total,
