@@ -23,6 +23,10 @@ public sealed class RecipeFinalizer : IFinalizer
 
     public RecipeInfo Recipe { get; }
 
+    /// <summary>Compiles the recipe (or finds it cached) before the build starts, so compile errors come first.</summary>
+    /// <exception cref="RecipeException">The recipe does not compile.</exception>
+    public void Prepare(IProgress<BuildEvent>? progress = null) => _runner.Prepare(_path, progress);
+
     public async Task FinalizeAsync(FinalizeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -12,7 +12,18 @@ public sealed class RecipeRunner(RecipeRunnerOptions? options = null)
 {
     private readonly RecipeRunnerOptions _options = options ?? new RecipeRunnerOptions();
 
+    private readonly Dictionary<string, CompiledRecipe> _compiled = new(StringComparer.Ordinal);
+
     public RecipeCache Cache => new(_options.CacheDirectory ?? RecipeCache.DefaultDirectory);
+
+    /// <summary>
+    /// Compiles the recipe now (or finds it in the cache), so that a recipe that does not compile fails before a
+    /// long import rather than after it.
+    /// </summary>
+    /// <returns>True when the compiled recipe came from the cache.</returns>
+    /// <exception cref="RecipeException">The recipe is missing or does not compile.</exception>
+    public bool Prepare(string recipePath, IProgress<BuildEvent>? progress = null, CancellationToken cancellationToken = default) =>
+        Obtain(RecipeSourceSet.Read(recipePath), progress, cancellationToken).Hit;
 
     /// <summary>Runs the recipe at <paramref name="recipePath"/> over <paramref name="context"/>'s tree.</summary>
     /// <exception cref="RecipeException">The recipe is missing, does not compile, or failed; the message is for the user.</exception>
@@ -20,7 +31,7 @@ public sealed class RecipeRunner(RecipeRunnerOptions? options = null)
     {
         var clock = Stopwatch.StartNew();
         var sources = RecipeSourceSet.Read(recipePath);
-        var (compiled, hit) = Obtain(sources, context, cancellationToken);
+        var (compiled, hit) = Obtain(sources, context.Progress, cancellationToken);
         var name = Path.GetFileName(sources.Main.FullPath);
         var (entry, loadContext) = RecipeAssemblyLoader.Load(compiled, name);
         var prepared = clock.Elapsed;
@@ -48,19 +59,28 @@ public sealed class RecipeRunner(RecipeRunnerOptions? options = null)
         };
     }
 
-    private (CompiledRecipe Compiled, bool Hit) Obtain(RecipeSourceSet sources, RecipeContext context, CancellationToken cancellationToken)
+    // Compiled recipes are also kept for the life of the runner: one build runs the recipe once per target.
+    private (CompiledRecipe Compiled, bool Hit) Obtain(RecipeSourceSet sources, IProgress<BuildEvent>? progress, CancellationToken cancellationToken)
     {
         var cache = Cache;
         var key = RecipeCache.KeyOf(sources);
-        if (_options.UseCache && cache.TryGet(key) is { } cached)
+        lock (_compiled)
         {
-            return (cached, true);
+            if (_compiled.TryGetValue(key, out var known))
+            {
+                return (known, true);
+            }
         }
-        var compiled = RecipeCompilerLoader.Load().Compile(sources, cancellationToken);
-        if (_options.UseCache && cache.TryPut(key, compiled) is { } problem)
+        var cached = _options.UseCache ? cache.TryGet(key) : null;
+        var compiled = cached ?? RecipeCompilerLoader.Load().Compile(sources, cancellationToken);
+        if (cached is null && _options.UseCache && cache.TryPut(key, compiled) is { } problem)
         {
-            context.Progress.Report(new LogMessage(BuildLogLevel.Debug, problem, RecipeLog.Source));
+            progress?.Report(new LogMessage(BuildLogLevel.Debug, problem, RecipeLog.Source));
         }
-        return (compiled, false);
+        lock (_compiled)
+        {
+            _compiled[key] = compiled;
+        }
+        return (compiled, cached is not null);
     }
 }
