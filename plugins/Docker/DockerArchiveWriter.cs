@@ -47,26 +47,24 @@ public static class DockerArchiveWriter
     {
         // Not disposed: that would close the caller's stream; FinishAsync flushes it.
         var outer = new TarWriter(new BufferedStream(output, OuterBufferSize));
+        long layerSize = TarWriter.MeasureTree(tree, spec.LayerOptions);
+        string? diffId = null;
+        await outer.WriteEntryAsync(Member(StreamedLayerName, layerSize, spec), async (stream, ct) =>
         {
-            long layerSize = TarWriter.MeasureTree(tree, spec.LayerOptions);
-            string? diffId = null;
-            await outer.WriteEntryAsync(Member(StreamedLayerName, layerSize, spec), async (stream, ct) =>
+            var hashing = new HashingStream(stream, leaveOpen: true);
+            await using (hashing.ConfigureAwait(false))
             {
-                var hashing = new HashingStream(stream, leaveOpen: true);
-                await using (hashing.ConfigureAwait(false))
-                {
-                    var layer = new TarWriter(hashing, spec.LayerOptions);
-                    await layer.WriteTreeAsync(tree, progress, ct).ConfigureAwait(false);
-                    await layer.FinishAsync(ct).ConfigureAwait(false);
-                    diffId = hashing.Digest;
-                }
-            }, cancellationToken).ConfigureAwait(false);
-            var documents = ImageDocuments.Create(spec, new LayerBlob(new Descriptor(MediaTypes.Layer, diffId!, layerSize), diffId!));
-            await WriteFileAsync(outer, documents.ConfigDescriptor.Hex + ".json", documents.Config, spec, cancellationToken).ConfigureAwait(false);
-            await WriteFileAsync(outer, ManifestJsonName, StreamedManifest(spec, documents), spec, cancellationToken).ConfigureAwait(false);
-            await outer.FinishAsync(cancellationToken).ConfigureAwait(false);
-            return documents;
-        }
+                var layer = new TarWriter(hashing, spec.LayerOptions);
+                await layer.WriteTreeAsync(tree, progress, ct).ConfigureAwait(false);
+                await layer.FinishAsync(ct).ConfigureAwait(false);
+                diffId = hashing.Digest;
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        var documents = ImageDocuments.Create(spec, new LayerBlob(new Descriptor(MediaTypes.Layer, diffId!, layerSize), diffId!));
+        await WriteFileAsync(outer, documents.ConfigDescriptor.Hex + ".json", documents.Config, spec, cancellationToken).ConfigureAwait(false);
+        await WriteFileAsync(outer, ManifestJsonName, StreamedManifest(spec, documents), spec, cancellationToken).ConfigureAwait(false);
+        await outer.FinishAsync(cancellationToken).ConfigureAwait(false);
+        return documents;
     }
 
     /// <summary>Writes the OCI layout + <c>manifest.json</c> hybrid around a layer blob already in a file.</summary>
@@ -74,22 +72,20 @@ public static class DockerArchiveWriter
     {
         var documents = ImageDocuments.Create(spec, layer);
         var outer = new TarWriter(new BufferedStream(output, OuterBufferSize));
+        await outer.WriteEntryAsync(Directory("blobs", spec), cancellationToken).ConfigureAwait(false);
+        await outer.WriteEntryAsync(Directory("blobs/sha256", spec), cancellationToken).ConfigureAwait(false);
+        var layerFile = File.OpenRead(layer.FilePath ?? throw new ArgumentException("the layer blob has no file", nameof(layer)));
+        await using (layerFile.ConfigureAwait(false))
         {
-            await outer.WriteEntryAsync(Directory("blobs", spec), cancellationToken).ConfigureAwait(false);
-            await outer.WriteEntryAsync(Directory("blobs/sha256", spec), cancellationToken).ConfigureAwait(false);
-            var layerFile = File.OpenRead(layer.FilePath ?? throw new ArgumentException("the layer blob has no file", nameof(layer)));
-            await using (layerFile.ConfigureAwait(false))
-            {
-                await outer.WriteEntryAsync(Member(BlobPath(layer.Descriptor), layer.Descriptor.Size, spec), layerFile, cancellationToken).ConfigureAwait(false);
-            }
-            await WriteFileAsync(outer, BlobPath(documents.ConfigDescriptor), documents.Config, spec, cancellationToken).ConfigureAwait(false);
-            await WriteFileAsync(outer, BlobPath(documents.ManifestDescriptor), documents.Manifest, spec, cancellationToken).ConfigureAwait(false);
-            await WriteFileAsync(outer, "index.json", ManifestJson.Index(documents.ManifestDescriptor, spec.RepoTags.FirstOrDefault()), spec, cancellationToken).ConfigureAwait(false);
-            byte[] dockerManifest = ManifestJson.DockerManifest(BlobPath(documents.ConfigDescriptor), spec.RepoTags, BlobPath(layer.Descriptor));
-            await WriteFileAsync(outer, ManifestJsonName, dockerManifest, spec, cancellationToken).ConfigureAwait(false);
-            await WriteFileAsync(outer, "oci-layout", ManifestJson.Layout(), spec, cancellationToken).ConfigureAwait(false);
-            await outer.FinishAsync(cancellationToken).ConfigureAwait(false);
+            await outer.WriteEntryAsync(Member(BlobPath(layer.Descriptor), layer.Descriptor.Size, spec), layerFile, cancellationToken).ConfigureAwait(false);
         }
+        await WriteFileAsync(outer, BlobPath(documents.ConfigDescriptor), documents.Config, spec, cancellationToken).ConfigureAwait(false);
+        await WriteFileAsync(outer, BlobPath(documents.ManifestDescriptor), documents.Manifest, spec, cancellationToken).ConfigureAwait(false);
+        await WriteFileAsync(outer, "index.json", ManifestJson.Index(documents.ManifestDescriptor, spec.RepoTags.FirstOrDefault()), spec, cancellationToken).ConfigureAwait(false);
+        byte[] dockerManifest = ManifestJson.DockerManifest(BlobPath(documents.ConfigDescriptor), spec.RepoTags, BlobPath(layer.Descriptor));
+        await WriteFileAsync(outer, ManifestJsonName, dockerManifest, spec, cancellationToken).ConfigureAwait(false);
+        await WriteFileAsync(outer, "oci-layout", ManifestJson.Layout(), spec, cancellationToken).ConfigureAwait(false);
+        await outer.FinishAsync(cancellationToken).ConfigureAwait(false);
         return documents;
     }
 

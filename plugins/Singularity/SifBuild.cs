@@ -15,6 +15,7 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
     private const string Phase = "sif:write";
     private const string TargetName = "sif";
     private const int ErrorDiskFull = 28;
+    private const int ErrorReadOnly = 30;
 
     public async Task<IReadOnlyList<Artifact>> RunAsync(CancellationToken cancellationToken)
     {
@@ -47,6 +48,7 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
                 OperationCanceledException => error,
                 UnauthorizedAccessException => Fail($"cannot write {outputPath}: permission denied in {directory}", error),
                 IOException io when (io.HResult & 0xFFFF) == ErrorDiskFull => Fail($"no space left on the device while writing {outputPath}", error),
+                IOException io when (io.HResult & 0xFFFF) == ErrorReadOnly => Fail($"cannot write {outputPath}: {directory} is on a read-only file system", error),
                 SquashfsException sq => Fail($"cannot build the squashfs partition: {sq.Message}", error),
                 _ => Fail($"cannot write {outputPath}: {error.Message}", error),
             };

@@ -35,7 +35,7 @@ internal static class Program
         UsageException => (ExitCode.Usage, $"{OneLine(e.Message)} (see --help)"),
         StageException => (ExitCode.BadInput, OneLine(e.Message)),
         // One line per problem: a recipe with several compile errors lists each, compiler style.
-        RecipeException => (ExitCode.BadInput, e.Message),
+        RecipeException => (ExitCode.BadInput, RecipeLines(e.Message)),
         TargetException t => (ExitCode.TargetFailure, $"{t.Target}: {OneLine(t.Message)}"),
         IOException or UnauthorizedAccessException => (ExitCode.TargetFailure, OneLine(e.Message)),
         _ => (ExitCode.InternalError,
@@ -43,4 +43,7 @@ internal static class Program
     };
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+
+    /// <summary>Compiler-style <c>file.csx:line:col: error ...</c> lines stay one per problem, as editors parse them.</summary>
+    private static string RecipeLines(string text) => text.ReplaceLineEndings("\n").Trim();
 }

@@ -29,13 +29,28 @@ public sealed class CliSpecs
     }
 
     [Fact]
-    public async Task I_can_list_targets_even_when_no_plugin_offers_one()
+    public async Task I_can_list_the_in_tree_targets_found_beside_the_executable()
     {
         var result = await BoxerHost.RunAsync("targets");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.NotEmpty(result.StdOutLines);
+        var pluginsDir = Path.Combine(BoxerHost.HostDirectory, "plugins");
+        Assert.Contains(result.StdOutLines, l => l.StartsWith("docker: ", StringComparison.Ordinal));
+        Assert.Contains(result.StdOutLines, l => l.StartsWith("sif: ", StringComparison.Ordinal));
+        Assert.Contains($"plugin: Boxer.Targets.Docker 1.0.0 ({Path.Combine(pluginsDir, "Boxer.Targets.Docker", "Boxer.Targets.Docker.dll")})", result.StdOutLines);
         Assert.Empty(result.StdErr);
+    }
+
+    [Fact]
+    public async Task An_in_tree_target_verb_refuses_a_value_its_option_check_rejects()
+    {
+        using var dir = new TempDir();
+
+        var result = await BoxerHost.RunAsync("sif", "--stage", dir.Combine("missing.tar.xz"), "--block-size", "1000");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Single(result.StdErrLines);
+        Assert.StartsWith("boxer: sif: --block-size: ", result.StdErrLines[0], StringComparison.Ordinal);
     }
 
     [Theory]

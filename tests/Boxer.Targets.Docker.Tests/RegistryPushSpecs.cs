@@ -92,6 +92,20 @@ public sealed class RegistryPushSpecs : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_blob_whose_bytes_do_not_match_its_digest_is_refused_as_DIGEST_INVALID()
+    {
+        using var registry = new LocalRegistry();
+        using var client = new Registry.RegistryClient(Docker.ImageReference.Parse($"{registry.Host}/boxer/bad:1"), null, insecure: true);
+        var claimed = Image.Descriptor.Of(Image.MediaTypes.Config, "the bytes it claims"u8.ToArray());
+
+        var error = await Assert.ThrowsAsync<TargetException>(() =>
+            client.UploadBlobAsync(claimed with { Size = 9 }, new MemoryStream("other one"u8.ToArray()), default));
+
+        Assert.Contains("400", error.Message);
+        Assert.Contains("DIGEST_INVALID", error.Message);
+    }
+
     public void Dispose() => DockerCli.Remove([.. _images]);
 
     private static DockerTarget Target(string password = "") => new()

@@ -12,9 +12,6 @@ namespace Boxer.Core.Pipeline;
 /// </summary>
 public static class BuildPipeline
 {
-    /// <summary>The phase name of the import.</summary>
-    public const string ImportPhase = "import";
-
     /// <summary>Runs the build.</summary>
     /// <param name="request">What to build.</param>
     /// <param name="progress">Receives phases, progress, log lines and artifacts.</param>
@@ -59,12 +56,8 @@ public static class BuildPipeline
                 ? $"{stagePath}: is a directory, not a stage3 tarball"
                 : $"{stagePath}: no such file");
         }
-        var clock = Stopwatch.StartNew();
-        progress.Report(new PhaseStarted(ImportPhase, new FileInfo(stagePath).Length));
-        var imported = await StageImporter.ImportAsync(stagePath, options, progress, cancellationToken);
-        progress.Report(new LogMessage(BuildLogLevel.Debug, $"decompressed with {imported.Decoder}", ImportPhase));
-        progress.Report(new PhaseCompleted(ImportPhase, clock.Elapsed));
-        return imported;
+        // The importer reports the import phase (and its decoder, for --verbose) itself.
+        return await StageImporter.ImportAsync(stagePath, options, progress, cancellationToken);
     }
 
     private static async Task<BuildResult> BuildTargetsAsync(

@@ -24,7 +24,13 @@ internal static class BoxerCommandLine
         {
             throw new UsageException(string.Join("; ", parse.Errors.Select(e => Squeeze(e.Message))));
         }
-        return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        // Ctrl-C/SIGTERM cancel the action's token; targets then get time to remove their partial outputs.
+        var invocation = new InvocationConfiguration
+        {
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
+        };
+        return await parse.InvokeAsync(invocation);
     }
 
     private static RootCommand Build(PluginCatalog catalog, CliConsole console)

@@ -1,3 +1,4 @@
+using Boxer.TestSupport;
 namespace Boxer.Core.Tests.Import;
 
 /// <summary>
@@ -11,26 +12,26 @@ public sealed class StageArchives : IDisposable
 
     public StageArchives()
     {
-        StageDir = _dir["stage"];
+        StageDir = _dir.Combine("stage");
         Directory.CreateDirectory(StageDir);
         StageDirectory.Populate(StageDir);
         Tar("posix.tar", "--format=posix", "--xattrs", "--xattrs-include=*");
         Tar("gnu.tar", "--format=gnu");
-        Compress("xz", ["-T1", "-c"], "posix.tar.xz");
+        Compress("xz", ["-T1", "-1", "-c"], "posix.tar.xz");
         Compress("gzip", ["-c"], "posix.tar.gz");
-        Compress("bzip2", ["-c"], "posix.tar.bz2");
+        Compress("bzip2", ["-1", "-c"], "posix.tar.bz2");
         Compress("zstd", ["-q", "-c"], "posix.tar.zst");
-        Compress("lzip", ["-c"], "posix.tar.lz");
-        Concatenate("xz", ["-T1", "-c"], "concatenated.tar.xz");
+        Compress("lzip", ["-0", "-c"], "posix.tar.lz");
+        Concatenate("xz", ["-T1", "-1", "-c"], "concatenated.tar.xz");
         Concatenate("gzip", ["-c"], "members.tar.gz");
-        Concatenate("lzip", ["-c"], "members.tar.lz");
-        Concatenate("bzip2", ["-c"], "members.tar.bz2");
+        Concatenate("lzip", ["-0", "-c"], "members.tar.lz");
+        Concatenate("bzip2", ["-1", "-c"], "members.tar.bz2");
         Concatenate("zstd", ["-q", "-c"], "frames.tar.zst");
     }
 
     public string StageDir { get; }
 
-    public string this[string name] => _dir[name];
+    public string this[string name] => _dir.Combine(name);
 
     /// <summary>A fresh empty directory for a test's spool, to check that nothing is left in it.</summary>
     public TempDir NewSpoolDir() => new("boxer-spool-");
@@ -38,20 +39,20 @@ public sealed class StageArchives : IDisposable
     public void Dispose() => _dir.Dispose();
 
     private void Tar(string name, params string[] format) =>
-        Tools.Run("tar", [.. format, "--numeric-owner", "--sort=name", "-C", StageDir, "-cf", _dir[name], "."]);
+        Tools.Run("tar", [.. format, "--numeric-owner", "--sort=name", "-C", StageDir, "-cf", _dir.Combine(name), "."]);
 
     private void Compress(string tool, string[] args, string output) =>
-        Tools.Run(tool, [.. args, _dir["posix.tar"]], stdoutFile: _dir[output]);
+        Tools.Run(tool, [.. args, _dir.Combine("posix.tar")], stdoutFile: _dir.Combine(output));
 
     // Splits the tar at a block boundary in its middle, compresses each half, and concatenates the results.
     private void Concatenate(string tool, string[] args, string output)
     {
-        var tar = File.ReadAllBytes(_dir["posix.tar"]);
+        var tar = File.ReadAllBytes(_dir.Combine("posix.tar"));
         int cut = tar.Length / 2 / 512 * 512;
-        File.WriteAllBytes(_dir["half1"], tar[..cut]);
-        File.WriteAllBytes(_dir["half2"], tar[cut..]);
-        Tools.Run(tool, [.. args, _dir["half1"]], stdoutFile: _dir["half1.c"]);
-        Tools.Run(tool, [.. args, _dir["half2"]], stdoutFile: _dir["half2.c"]);
-        File.WriteAllBytes(_dir[output], [.. File.ReadAllBytes(_dir["half1.c"]), .. File.ReadAllBytes(_dir["half2.c"])]);
+        File.WriteAllBytes(_dir.Combine("half1"), tar[..cut]);
+        File.WriteAllBytes(_dir.Combine("half2"), tar[cut..]);
+        Tools.Run(tool, [.. args, _dir.Combine("half1")], stdoutFile: _dir.Combine("half1.c"));
+        Tools.Run(tool, [.. args, _dir.Combine("half2")], stdoutFile: _dir.Combine("half2.c"));
+        File.WriteAllBytes(_dir.Combine(output), [.. File.ReadAllBytes(_dir.Combine("half1.c")), .. File.ReadAllBytes(_dir.Combine("half2.c"))]);
     }
 }

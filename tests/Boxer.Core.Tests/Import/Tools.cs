@@ -1,13 +1,17 @@
 using System.Diagnostics;
+using Boxer.TestSupport;
 
 namespace Boxer.Core.Tests.Import;
 
-/// <summary>Runs the real external tools the tests compare against; a missing tool fails the test with its name.</summary>
+/// <summary>
+/// Runs the real tools the import tests build their inputs with. Unlike <see cref="ExternalTool"/> it can
+/// send binary stdout (a compressor's output) to a file; a missing tool fails the test naming its package.
+/// </summary>
 internal static class Tools
 {
     public static string Run(string tool, IEnumerable<string> args, string? workingDirectory = null, string? stdoutFile = null)
     {
-        var info = new ProcessStartInfo(tool)
+        var info = new ProcessStartInfo(ExternalTool.Require(tool))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -17,16 +21,7 @@ internal static class Tools
         {
             info.ArgumentList.Add(arg);
         }
-        Process process;
-        try
-        {
-            process = Process.Start(info)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException($"this test needs the '{tool}' tool on PATH (Debian package: see tests/Boxer.Core.Tests/README.md): {e.Message}", e);
-        }
-        using (process)
+        using (var process = Process.Start(info)!)
         {
             string output;
             var errorTask = process.StandardError.ReadToEndAsync();

@@ -1,13 +1,14 @@
 using System.Globalization;
 using Boxer.Abstractions;
 using Boxer.Formats.Tests.Squashfs.Support;
+using Boxer.TestSupport;
 
 namespace Boxer.Formats.Tests.Squashfs;
 
 /// <summary>Our images as the Linux kernel mounts them (needs root: <c>mount -o loop</c>).</summary>
 public sealed class SquashfsKernelSpecs : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempDir _temp = new();
     private string? _mounted;
 
     [Fact]
@@ -17,7 +18,7 @@ public sealed class SquashfsKernelSpecs : IDisposable
         string root = await MountAsync(tree);
 
         // %y type, %m octal mode, %U/%G owner, %s size, %T@ mtime, %l link target
-        string output = ExternalTool.Run("find", "findutils", root, "-printf", "%P|%y|%m|%U|%G|%s|%T@|%l\\n");
+        string output = ExternalTool.RunChecked("find", root, "-printf", "%P|%y|%m|%U|%G|%s|%T@|%l\\n").Stdout;
 
         var actual = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(WithoutDirectorySize).Order(StringComparer.Ordinal);
         var expected = tree.Entries.Select(Line).Order(StringComparer.Ordinal);
@@ -31,8 +32,8 @@ public sealed class SquashfsKernelSpecs : IDisposable
         string root = await MountAsync(tree);
         var devices = tree.Entries.Where(e => e.IsDevice).ToList();
 
-        string output = ExternalTool.Run("stat", "coreutils", ["-c", "%Hr,%Lr", .. devices.Select(d => Path.Combine(root, d.Path))]);
-        string links = ExternalTool.Run("stat", "coreutils", "-c", "%i %h", Path.Combine(root, "bin/ping"), Path.Combine(root, "bin/ping6"));
+        string output = ExternalTool.Run("stat", ["-c", "%Hr,%Lr", .. devices.Select(d => Path.Combine(root, d.Path))]).EnsureSuccess().Stdout;
+        string links = ExternalTool.RunChecked("stat", "-c", "%i %h", Path.Combine(root, "bin/ping"), Path.Combine(root, "bin/ping6")).Stdout;
 
         Assert.Equal(devices.Select(d => $"{d.DeviceMajor},{d.DeviceMinor}"), output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         var pair = links.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -48,7 +49,7 @@ public sealed class SquashfsKernelSpecs : IDisposable
 
         foreach (var entry in tree.Entries.Where(e => e.Xattrs.Count > 0))
         {
-            string dump = ExternalTool.Run("getfattr", "attr", "--absolute-names", "-d", "-m", "-", "-e", "hex", Path.Combine(root, entry.Path));
+            string dump = ExternalTool.RunChecked("getfattr", "--absolute-names", "-d", "-m", "-", "-e", "hex", Path.Combine(root, entry.Path)).Stdout;
             var actual = dump.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#'));
             Assert.Equal(entry.Xattrs.Select(x => $"{x.Key}=0x{Convert.ToHexStringLower(x.Value.AsSpan())}"), actual);
         }
@@ -62,18 +63,18 @@ public sealed class SquashfsKernelSpecs : IDisposable
     {
         if (_mounted is not null)
         {
-            ExternalTool.Run("umount", "mount", _mounted);
+            ExternalTool.RunChecked("umount", _mounted);
         }
         _temp.Dispose();
     }
 
     private async Task<string> MountAsync(MemoryRootFs tree)
     {
-        Assert.True(ExternalTool.IsRoot, "mounting a squashfs image with the kernel needs root (CI runs these tests as root)");
-        string image = await ImageFactory.WriteAsync(tree, _temp["image.sqfs"]);
-        string mountPoint = _temp["mnt"];
+        Assert.True(Environment.UserName == "root", "mounting a squashfs image with the kernel needs root (CI runs these tests as root)");
+        string image = await ImageFactory.WriteAsync(tree, _temp.Combine("image.sqfs"));
+        string mountPoint = _temp.Combine("mnt");
         Directory.CreateDirectory(mountPoint);
-        ExternalTool.Run("mount", "mount", "-t", "squashfs", "-o", "loop,ro", image, mountPoint);
+        ExternalTool.RunChecked("mount", "-t", "squashfs", "-o", "loop,ro", image, mountPoint);
         _mounted = mountPoint;
         return mountPoint;
     }

@@ -1,20 +1,21 @@
 using System.Text.RegularExpressions;
 using Boxer.Formats.Tests.Squashfs.Support;
+using Boxer.TestSupport;
 
 namespace Boxer.Formats.Tests.Squashfs;
 
 /// <summary>Our images as squashfs-tools (unsquashfs) and squashfs-tools-ng (rdsquashfs) read them.</summary>
 public sealed partial class SquashfsToolSpecs : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempDir _temp = new();
 
     [Fact]
     public async Task Rdsquashfs_describes_every_entry_as_the_tree_has_it()
     {
         var tree = SampleTrees.EveryKind();
-        string image = await ImageFactory.WriteAsync(tree, _temp["image.sqfs"]);
+        string image = await ImageFactory.WriteAsync(tree, _temp.Combine("image.sqfs"));
 
-        var lines = ExternalTool.Run("rdsquashfs", "squashfs-tools-ng", "-d", image).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = ExternalTool.RunChecked("rdsquashfs", "-d", image).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         var expected = tree.Entries.Where(e => e.Path.Length > 0).Select(e => Describe.AsRdsquashfs(e));
         Assert.Equal(expected.Order(StringComparer.Ordinal), lines.Order(StringComparer.Ordinal));
@@ -24,9 +25,9 @@ public sealed partial class SquashfsToolSpecs : IDisposable
     public async Task Unsquashfs_lists_every_entry_as_the_tree_has_it()
     {
         var tree = SampleTrees.EveryKind();
-        string image = await ImageFactory.WriteAsync(tree, _temp["image.sqfs"]);
+        string image = await ImageFactory.WriteAsync(tree, _temp.Combine("image.sqfs"));
 
-        string output = ExternalTool.Run("env", "coreutils", "TZ=UTC", "unsquashfs", "-lln", image);
+        string output = ExternalTool.RunChecked("env", "TZ=UTC", "unsquashfs", "-lln", image).Stdout;
 
         // unsquashfs 4.5.1 prints device numbers as (dev >> 8, dev & 0xff), wrong once the minor exceeds 255;
         // those are checked through rdsquashfs and the kernel instead.
@@ -39,13 +40,13 @@ public sealed partial class SquashfsToolSpecs : IDisposable
     public async Task Extracted_files_have_the_trees_bytes()
     {
         var tree = SampleTrees.EveryKind();
-        string image = await ImageFactory.WriteAsync(tree, _temp["image.sqfs"]);
+        string image = await ImageFactory.WriteAsync(tree, _temp.Combine("image.sqfs"));
 
-        ExternalTool.Run("unsquashfs", "squashfs-tools", "-no-xattrs", "-d", _temp["out"], image);
+        ExternalTool.RunChecked("unsquashfs", "-no-xattrs", "-d", _temp.Combine("out"), image);
 
         foreach (var file in tree.Entries.Where(e => e.HasContent))
         {
-            Assert.True(tree.ReadAllBytes(file.Path).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_temp["out"], file.Path))), file.Path);
+            Assert.True(tree.ReadAllBytes(file.Path).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_temp.Combine("out"), file.Path))), file.Path);
         }
     }
 
@@ -53,9 +54,9 @@ public sealed partial class SquashfsToolSpecs : IDisposable
     public async Task Rdsquashfs_reads_binary_capabilities_byte_for_byte()
     {
         var tree = SampleTrees.EveryKind();
-        string image = await ImageFactory.WriteAsync(tree, _temp["image.sqfs"]);
+        string image = await ImageFactory.WriteAsync(tree, _temp.Combine("image.sqfs"));
 
-        string output = ExternalTool.Run("rdsquashfs", "squashfs-tools-ng", "-x", "/bin/ping", image);
+        string output = ExternalTool.RunChecked("rdsquashfs", "-x", "/bin/ping", image).Stdout;
 
         Assert.Equal("security.capability=0x" + Convert.ToHexStringLower(SampleTrees.Capability), output.Trim());
     }
@@ -73,17 +74,17 @@ public sealed partial class SquashfsToolSpecs : IDisposable
             Compression = compressor == "zstd" ? Compression.BlockCompression.Zstd : Compression.BlockCompression.Gzip,
             CompressionLevel = level,
         };
-        string image = await ImageFactory.WriteAsync(tree, _temp["image.sqfs"], options);
+        string image = await ImageFactory.WriteAsync(tree, _temp.Combine("image.sqfs"), options);
 
-        string summary = ExternalTool.Run("unsquashfs", "squashfs-tools", "-s", image);
-        ExternalTool.Run("rdsquashfs", "squashfs-tools-ng", "-u", "/", "-p", _temp["out"], image);
+        string summary = ExternalTool.RunChecked("unsquashfs", "-s", image).Stdout;
+        ExternalTool.RunChecked("rdsquashfs", "-u", "/", "-p", _temp.Combine("out"), image);
 
         Assert.Contains($"Compression {compressor}", summary);
         Assert.Contains($"Block size {blockSize}", summary);
         Assert.Matches($"(?i)compression-level {level}|Compression level {level}", summary);
         foreach (var file in tree.Entries.Where(e => e.HasContent))
         {
-            Assert.True(tree.ReadAllBytes(file.Path).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_temp["out"], file.Path))), file.Path);
+            Assert.True(tree.ReadAllBytes(file.Path).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_temp.Combine("out"), file.Path))), file.Path);
         }
     }
 

@@ -23,7 +23,8 @@ public static class BoxerHost
     public static Task<ProcessResult> RunAsync(params string[] args) => RunAsync(args, new Dictionary<string, string?>());
 
     public static Task<ProcessResult> RunAsync(
-        IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment, string? workingDirectory = null)
+        IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment, string? workingDirectory = null,
+        Action<string, System.Diagnostics.Process>? onStdErrLine = null)
     {
         if (!File.Exists(DllPath))
         {
@@ -40,6 +41,6 @@ public static class BoxerHost
         {
             env[name] = value;
         }
-        return ProcessRunner.RunAsync("dotnet", [DllPath, .. args], env, workingDirectory);
+        return ProcessRunner.RunAsync("dotnet", [DllPath, .. args], env, workingDirectory, onStdErrLine);
     }
 }

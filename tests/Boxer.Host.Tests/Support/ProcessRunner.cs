@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace Boxer.Host.Tests.Support;
 
@@ -8,9 +9,57 @@ public static class ProcessRunner
     /// <summary>Only a guard against a hung child; no test asserts on time.</summary>
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(5);
 
+    /// <summary>Runs the program; <paramref name="onStdErrLine"/> sees each stderr line as it comes, with the process.</summary>
     public static async Task<ProcessResult> RunAsync(
         string fileName, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null,
-        string? workingDirectory = null)
+        string? workingDirectory = null, Action<string, Process>? onStdErrLine = null)
+    {
+        var info = StartInfo(fileName, args, environment, workingDirectory);
+        using var process = new Process { StartInfo = info };
+        var (stdout, stderr) = (new StringBuilder(), new StringBuilder());
+        var (stdoutDone, stderrDone) = (new TaskCompletionSource(), new TaskCompletionSource());
+        process.OutputDataReceived += (_, e) => Collect(stdout, e.Data, stdoutDone);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            Collect(stderr, e.Data, stderrDone);
+            if (e.Data is { } line)
+            {
+                onStdErrLine?.Invoke(line, process);
+            }
+        };
+        process.Start();
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var guard = new CancellationTokenSource(HangGuard);
+        try
+        {
+            await process.WaitForExitAsync(guard.Token);
+            await Task.WhenAll(stdoutDone.Task, stderrDone.Task).WaitAsync(guard.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{fileName} {string.Join(' ', args)} did not finish within {HangGuard}");
+        }
+        return new ProcessResult(process.ExitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    private static void Collect(StringBuilder text, string? line, TaskCompletionSource done)
+    {
+        if (line is null)
+        {
+            done.TrySetResult();
+            return;
+        }
+        lock (text)
+        {
+            text.Append(line).Append('\n');
+        }
+    }
+
+    private static ProcessStartInfo StartInfo(
+        string fileName, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment, string? workingDirectory)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -18,6 +67,8 @@ public static class ProcessRunner
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
         foreach (var arg in args)
@@ -35,20 +86,6 @@ public static class ProcessRunner
                 info.Environment[name] = value;
             }
         }
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var guard = new CancellationTokenSource(HangGuard);
-        try
-        {
-            await process.WaitForExitAsync(guard.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', args)} did not finish within {HangGuard}");
-        }
-        return new ProcessResult(process.ExitCode, await stdout, await stderr);
+        return info;
     }
 }

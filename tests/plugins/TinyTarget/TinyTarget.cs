@@ -20,6 +20,7 @@ public sealed class TinyTarget : ITarget
         },
         new("mood", TargetOptionKind.Choice, "How to greet") { Choices = ["calm", "loud"], Default = "calm" },
         new("shout", TargetOptionKind.Bool, "Upper-case the greeting"),
+        new("hold", TargetOptionKind.Bool, "After writing, wait to be cancelled, then remove the file"),
     ];
 
     public IReadOnlyList<string> Validate(TargetOptionValues options) =>
@@ -40,6 +41,24 @@ public sealed class TinyTarget : ITarget
         context.Progress.Report(new PhaseStarted("tiny:write"));
         await File.WriteAllTextAsync(path, text.ToString(), cancellationToken);
         context.Progress.Report(new PhaseCompleted("tiny:write", TimeSpan.Zero));
+        if (context.Options.GetBool("hold"))
+        {
+            await HoldAsync(path, context.Progress, cancellationToken);
+        }
         return [new Artifact(Name, ArtifactKind.File, path) { Size = new FileInfo(path).Length }];
+    }
+
+    /// <summary>Stands for a long write: a cancelled target removes its partial output, as the contract asks.</summary>
+    private static async Task HoldAsync(string path, IProgress<BuildEvent> progress, CancellationToken cancellationToken)
+    {
+        progress.Report(new LogMessage(BuildLogLevel.Info, "holding until cancelled", "tiny"));
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -66,9 +66,11 @@ internal static class NativeDecoder
         }
         if (result is { ExitCode: not 0 })
         {
-            var reason = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "no message";
-            throw new StageException(
-                $"{Path.GetFileName(toolPath)} -dc failed (exit {result.ExitCode}): {reason.Trim()}", null, null, consumeError);
+            var tool = Path.GetFileName(toolPath);
+            // Tools prefix messages with argv[0], which is the full path here.
+            var reason = (stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "no message")
+                .Replace(toolPath + ":", tool + ":", StringComparison.Ordinal).Trim();
+            throw new StageException($"{tool} -dc failed (exit {result.ExitCode}): {reason}", null, null, consumeError);
         }
         if (consumeError is not null)
         {
