@@ -39,8 +39,7 @@ public sealed class RecipeFinalizer : IFinalizer
             Args = _args,
             Progress = context.Progress,
         }, cancellationToken).ConfigureAwait(false);
-        var how = result.CacheHit ? "from the cache" : "compiled";
         context.Progress.Report(new LogMessage(BuildLogLevel.Debug,
-            $"{Recipe.Name}: {how} in {result.PrepareTime.TotalMilliseconds:0} ms, ran in {result.RunTime.TotalMilliseconds:0} ms", RecipeLog.Source));
+            $"{Recipe.Name}: loaded in {result.PrepareTime.TotalMilliseconds:0} ms, ran in {result.RunTime.TotalMilliseconds:0} ms", RecipeLog.Source));
     }
 }

@@ -22,8 +22,16 @@ public sealed class RecipeRunner(RecipeRunnerOptions? options = null)
     /// </summary>
     /// <returns>True when the compiled recipe came from the cache.</returns>
     /// <exception cref="RecipeException">The recipe is missing or does not compile.</exception>
-    public bool Prepare(string recipePath, IProgress<BuildEvent>? progress = null, CancellationToken cancellationToken = default) =>
-        Obtain(RecipeSourceSet.Read(recipePath), progress, cancellationToken).Hit;
+    public bool Prepare(string recipePath, IProgress<BuildEvent>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var sources = RecipeSourceSet.Read(recipePath);
+        var hit = Obtain(sources, progress, cancellationToken).Hit;
+        var how = hit ? "loaded from the cache" : "compiled";
+        progress?.Report(new LogMessage(BuildLogLevel.Debug,
+            $"{Path.GetFileName(sources.Main.FullPath)}: {how} in {clock.Elapsed.TotalMilliseconds:0} ms", RecipeLog.Source));
+        return hit;
+    }
 
     /// <summary>Runs the recipe at <paramref name="recipePath"/> over <paramref name="context"/>'s tree.</summary>
     /// <exception cref="RecipeException">The recipe is missing, does not compile, or failed; the message is for the user.</exception>
