@@ -66,6 +66,23 @@ public sealed class RecipeCliSpecs : IDisposable
     }
 
     [Fact]
+    public async Task A_recipe_that_fails_names_its_line_and_shows_the_stack_trace_only_when_verbose()
+    {
+        var recipe = _dir.Combine("fails.csx");
+        await File.WriteAllTextAsync(recipe, "// fails\nLog.Info(\"x\");\nFiles.Replace(\"/etc/absent\", \"a\", \"b\");\n");
+        string[] args = ["recipe", recipe, "--target", "docker", "--stage", Fixtures.Basic("tar"), "--out", _dir.Combine("x.tar")];
+
+        var plain = await RunAsync(args);
+        var verbose = await RunAsync([.. args, "--verbose"]);
+
+        Assert.Equal(3, plain.ExitCode);
+        Assert.Equal([$"boxer: {recipe}:3: Files.Replace: /etc/absent does not exist"], plain.StdErrLines.Where(l => l.StartsWith("boxer:", StringComparison.Ordinal)));
+        Assert.DoesNotContain(plain.StdErrLines, l => l.StartsWith("at ", StringComparison.Ordinal));
+        Assert.Contains(verbose.StdErrLines, l => l.StartsWith("at Boxer.Core.Recipes.Helpers.FilesHelper.Replace", StringComparison.Ordinal));
+        Assert.False(File.Exists(_dir.Combine("x.tar")));
+    }
+
+    [Fact]
     public async Task An_unknown_recipe_name_says_where_boxer_looked()
     {
         var result = await RunAsync("docker", "--stage", Fixtures.Basic("tar"), "--out", _dir.Combine("x.tar"), "--recipe", "nope");
