@@ -41,7 +41,14 @@ public sealed class RecipeRunner(RecipeRunnerOptions? options = null)
         var sources = RecipeSourceSet.Read(recipePath);
         var (compiled, hit) = Obtain(sources, context.Progress, cancellationToken);
         var name = Path.GetFileName(sources.Main.FullPath);
-        var (entry, loadContext) = RecipeAssemblyLoader.Load(compiled, name);
+        if (!TryLoad(compiled, name, out var entry, out var loadContext))
+        {
+            // A damaged cache entry (a crash mid-write, a full disk) costs one compile, not a failed build.
+            context.Progress.Report(new LogMessage(BuildLogLevel.Debug, $"{name}: cache entry unusable, compiling", RecipeLog.Source));
+            Forget(sources);
+            (compiled, hit) = Obtain(sources, context.Progress, cancellationToken);
+            (entry, loadContext) = RecipeAssemblyLoader.Load(compiled, name);
+        }
         var prepared = clock.Elapsed;
         var globals = new RecipeGlobals(context);
         try
@@ -65,6 +72,31 @@ public sealed class RecipeRunner(RecipeRunnerOptions? options = null)
             RunTime = clock.Elapsed - prepared,
             Globals = globals,
         };
+    }
+
+    private static bool TryLoad(
+        CompiledRecipe compiled, string name, out Func<object?[], Task<object>> entry, out System.Runtime.Loader.AssemblyLoadContext context)
+    {
+        try
+        {
+            (entry, context) = RecipeAssemblyLoader.Load(compiled, name);
+            return true;
+        }
+        catch (Exception e) when (e is BadImageFormatException or RecipeException)
+        {
+            (entry, context) = (null!, null!);
+            return false;
+        }
+    }
+
+    private void Forget(RecipeSourceSet sources)
+    {
+        var key = RecipeCache.KeyOf(sources);
+        lock (_compiled)
+        {
+            _compiled.Remove(key);
+        }
+        Cache.Remove(key);
     }
 
     // Compiled recipes are also kept for the life of the runner: one build runs the recipe once per target.
