@@ -59,7 +59,7 @@ public sealed class SquashfsWriter(SquashfsWriterOptions? options = null)
         var ids = new IdTable();
         var xattrs = new XattrTableWriter(codec);
         var clamp = new TimeClamp(_options.SourceDateEpoch);
-        var inodes = new InodeTableWriter(codec, ids, xattrs, clamp, warnings);
+        var inodes = new InodeTableWriter(codec, ids, xattrs, clamp, _options.DirectoryIndex, warnings);
         ulong root = inodes.WriteTree(nodes);
         var tables = TableSetWriter.Write(output, imageStart, codec, new TableSet(inodes, fragments, nodes, ids, xattrs, _options.Exportable));
 
