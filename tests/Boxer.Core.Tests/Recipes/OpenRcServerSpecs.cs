@@ -75,6 +75,23 @@ public sealed class OpenRcServerSpecs : IDisposable
             result.Globals.OpenRC.Dropped.Select(d => $"{d.Level}/{d.Service}: {d.Reason}"));
     }
 
+    [Theory]
+    [InlineData("docker", "boot/hostname: the runtime sets the host name; no CAP_SYS_ADMIN inside|sysinit/udev: the runtime provides /dev; no device events inside")]
+    [InlineData("lxd", "sysinit/udev: keyword -lxc")]
+    public async Task Older_scripts_whose_keywords_predate_containers_are_still_dropped_where_the_runtime_owns_their_job(
+        string target, string expected)
+    {
+        // Debian bookworm's OpenRC 0.45: hostname and udev carry keyword lines, but not -docker.
+        var fs = MiniStage.Create();
+        fs.WriteAllText("etc/init.d/hostname", MiniStage.Script("-prefix -systemd-nspawn"));
+        fs.WriteAllText("etc/init.d/udev", MiniStage.Script("-lxc -openvz -prefix -vserver"));
+
+        var result = await _sandbox.RunAsync(Recipe, _sandbox.Context(fs, target));
+
+        var drops = result.Globals.OpenRC.Dropped.Where(d => d.Service is "hostname" or "udev").Select(d => $"{d.Level}/{d.Service}: {d.Reason}");
+        Assert.Equal(expected, string.Join('|', drops.Order(StringComparer.Ordinal)));
+    }
+
     [Fact]
     public async Task Dropping_loopback_declares_it_provided_so_need_net_still_starts()
     {
