@@ -32,14 +32,15 @@ void FinalizeOpenRc(TargetPolicy policy)
 }
 
 /// <summary>
-/// What an unprivileged runtime does itself, so the services doing it fail inside ("ERROR: loopback failed to
-/// start", "ERROR: hostname failed to start") even where an older OpenRC's keywords allow them.
+/// What an unprivileged runtime does itself (or forbids), so the services doing it fail inside ("ERROR: loopback
+/// failed to start", "ERROR: hostname failed to start") even where an older OpenRC's keywords allow them.
 /// </summary>
 static readonly (string Level, string Service, string Reason)[] RuntimeOwned =
 [
     ("boot", "loopback", "the runtime configures lo; no CAP_NET_ADMIN inside"),
     ("boot", "net.lo", "the runtime configures lo; no CAP_NET_ADMIN inside"),
     ("boot", "hostname", "the runtime sets the host name; no CAP_SYS_ADMIN inside"),
+    ("boot", "sysctl", "kernel parameters belong to the host; /proc/sys is read-only inside"),
     ("sysinit", "udev", "the runtime provides /dev; no device events inside"),
     ("sysinit", "udev-trigger", "the runtime provides /dev; no device events inside"),
 ];
