@@ -11,7 +11,15 @@ internal static class OutputFile
     private const int ErrorDiskFull = 28;
     private const int ErrorReadOnly = 30;
 
-    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    /// <summary>Writes one file: temporary name, then renamed into place.</summary>
+    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken) =>
+        Commit([(await WriteTempAsync(path, write, cancellationToken).ConfigureAwait(false), path)]);
+
+    /// <summary>
+    /// Writes the content for <paramref name="path"/> into a temporary file beside it and returns that file's
+    /// path; on failure the temporary file is removed and the error is one line naming <paramref name="path"/>.
+    /// </summary>
+    public static async Task<string> WriteTempAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(path)!;
         var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
@@ -23,7 +31,7 @@ internal static class OutputFile
                 await write(file, cancellationToken).ConfigureAwait(false);
                 await file.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
-            File.Move(temp, path, overwrite: true);
+            return temp;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
@@ -34,6 +42,32 @@ internal static class OutputFile
         {
             TryDelete(temp);
             throw;
+        }
+    }
+
+    /// <summary>Renames finished temporary files into place (an image's files appear together, at the end).</summary>
+    public static void Commit(IEnumerable<(string Temp, string Path)> files)
+    {
+        foreach (var (temp, path) in files)
+        {
+            try
+            {
+                File.Move(temp, path, overwrite: true);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                TryDelete(temp);
+                throw Failure(path, error);
+            }
+        }
+    }
+
+    /// <summary>Removes temporary files of a build that failed or was cancelled.</summary>
+    public static void Discard(IEnumerable<string> temps)
+    {
+        foreach (var temp in temps)
+        {
+            TryDelete(temp);
         }
     }
 
