@@ -59,4 +59,48 @@ public sealed class TargetVerbSpecs(PluginWorkshop workshop)
         Assert.Equal([$"boxer: {stage}: no such file"], result.StdErrLines);
         Assert.False(File.Exists(dir.Combine("out.txt")));
     }
+
+    [Fact]
+    public async Task I_can_build_a_third_party_target_from_a_stage3()
+    {
+        using var dir = new TempDir();
+        var stage = Fixtures.Basic("xz");
+        var environment = new Dictionary<string, string?> { ["BOXER_PLUGIN_PATH"] = workshop.GoodRoot, ["SOURCE_DATE_EPOCH"] = "1700000000" };
+
+        var result = await BoxerHost.RunAsync(
+            ["tiny", "--stage", stage, "--out", "paths.txt", "--mood", "loud", "--shout", "--greeting", "howdy", "--recipe", "none"], environment, dir.Path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var output = dir.Combine("paths.txt");
+        Assert.StartsWith($"tiny file {output} ", result.StdOutLines[0], StringComparison.Ordinal);
+        var lines = await File.ReadAllLinesAsync(output);
+        Assert.Equal("HOWDY", lines[0]);
+        var expected = GnuTarListing.ReadWithoutValues(stage).Select(e => e.Path).Append("./").Append("./etc/tiny-prepared").Distinct();
+        Assert.Equal(expected.Order(StringComparer.Ordinal), lines[1..].Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_cancels_the_build_removes_the_partial_output_and_exits_130()
+    {
+        using var dir = new TempDir();
+        var signalled = false;
+
+        var result = await BoxerHost.RunAsync(
+            ["tiny", "--stage", Fixtures.Basic("tar"), "--out", "held.txt", "--hold", "--recipe", "none"],
+            new Dictionary<string, string?> { ["BOXER_PLUGIN_PATH"] = workshop.GoodRoot },
+            dir.Path,
+            (line, process) =>
+            {
+                if (!signalled && line.EndsWith("tiny: holding until cancelled", StringComparison.Ordinal))
+                {
+                    signalled = true;
+                    ExternalTool.RunChecked("kill", "-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            });
+
+        Assert.True(signalled, result.ToString());
+        Assert.True(result.ExitCode == 130, result.ToString());
+        Assert.Equal("boxer: cancelled", result.StdErrLines[^1]);
+        Assert.False(File.Exists(dir.Combine("held.txt")));
+    }
 }

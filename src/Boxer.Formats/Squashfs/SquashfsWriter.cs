@@ -84,7 +84,7 @@ public sealed class SquashfsWriter(SquashfsWriterOptions? options = null)
         IReadOnlyRootFs tree, WriterTree nodes, Stream output, long imageStart, IBlockCodec codec, CancellationToken cancellationToken)
     {
         var pipeline = new DataBlockPipeline(output, imageStart, codec, _options.EffectiveParallelism);
-        var data = new FileDataWriter(pipeline, _options.BlockSize, _options.UseFragments, _options.PackTails);
+        var data = new FileDataWriter(pipeline, _options.BlockSize, _options.UseFragments, _options.PackTails, _options.Deduplicate);
         foreach (var file in nodes.Files)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -122,6 +122,10 @@ public sealed class SquashfsWriter(SquashfsWriterOptions? options = null)
         if (_options.Exportable)
         {
             flags |= SquashfsLayout.FlagExportable;
+        }
+        if (_options.Deduplicate)
+        {
+            flags |= SquashfsLayout.FlagDuplicates;
         }
         if (!_options.UseFragments)
         {

@@ -1,3 +1,4 @@
+using Boxer.Core.Import;
 using Boxer.Formats.Squashfs;
 using Boxer.Formats.Tests.Squashfs.Support;
 using Boxer.TestSupport;
@@ -46,6 +47,27 @@ public sealed class SquashfsPeerSpecs : IDisposable
         var entries = ourReader.Entries.Select(e => Listing.Of(e.Entry)).ToList();
 
         Assert.Equal(listed.OrderBy(e => e.Path, StringComparer.Ordinal), entries.OrderBy(e => e.Path, StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("xz")]
+    [InlineData("tar")]
+    public async Task Sqfsdiff_finds_our_image_of_the_imported_stage3_equal_to_tar2sqfs_image_of_the_tar(string compression)
+    {
+        string theirs = _dir.Combine("theirs.sqfs");
+        ExternalTool.RunChecked("sh", "-c", $"tar2sqfs -q -c gzip -f '{theirs}' < '{Fixtures.Basic("tar")}'");
+        string ours = _dir.Combine("ours.sqfs");
+        using (var stage = await StageImporter.ImportAsync(Fixtures.Basic(compression)))
+        {
+            await ImageFactory.WriteAsync(stage.RootFs.AsReadOnly(), ours);
+        }
+
+        var diff = ExternalTool.Run("sqfsdiff", ["-T", "-a", theirs, "-b", ours]);
+        var listed = GnuTarListing.Read(Fixtures.Basic("tar"));
+        using var reader = SquashfsReader.Open(ours);
+
+        Assert.True(diff.ExitCode == 0, $"sqfsdiff reports differences:\n{diff.Stdout}{diff.Stderr}");
+        Assert.Equal(listed.OrderBy(e => e.Path, StringComparer.Ordinal), reader.Entries.Select(e => Listing.Of(e.Entry)).OrderBy(e => e.Path, StringComparer.Ordinal));
     }
 
     public void Dispose() => _dir.Dispose();
