@@ -57,12 +57,13 @@ public sealed partial class DockerTarget
         using var engine = new DockerEngine(EngineHost());
         long total = DockerArchiveWriter.MeasureStreaming(context.RootFs, spec);
         var clock = Stopwatch.StartNew();
-        context.Progress.Report(new PhaseStarted(Phase, total));
+        long content = context.RootFs.ContentSize;
+        context.Progress.Report(new PhaseStarted(Phase, content));
         ImageDocuments? documents = null;
         LoadReply reply;
         try
         {
-            var written = new Progress<long>(done => context.Progress.Report(new PhaseProgress(Phase, done, total)));
+            var written = new Progress<long>(done => context.Progress.Report(new PhaseProgress(Phase, done, content)));
             reply = await engine.LoadAsync(
                 async (stream, ct) => documents = await DockerArchiveWriter.WriteStreamingAsync(stream, context.RootFs, spec, written, ct).ConfigureAwait(false),
                 total,
@@ -83,7 +84,7 @@ public sealed partial class DockerTarget
         {
             Size = total,
             Digest = documents.ImageId,
-            UsageHints = [$"docker run -d --name {ContainerName(tag)} {tag.FamiliarName}"],
+            UsageHints = [RunHint(spec, tag)],
         };
     }
 
@@ -104,7 +105,7 @@ public sealed partial class DockerTarget
         {
             Size = layer.Descriptor.Size + documents.ConfigDescriptor.Size + documents.ManifestDescriptor.Size,
             Digest = result.ManifestDigest,
-            UsageHints = [$"docker pull {tag.FamiliarName}", $"docker run -d --name {ContainerName(tag)} {tag.FamiliarName}"],
+            UsageHints = [$"docker pull {tag.FamiliarName}", RunHint(spec, tag)],
         };
     }
 }

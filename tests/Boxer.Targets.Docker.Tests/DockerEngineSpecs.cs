@@ -83,6 +83,19 @@ public sealed class DockerEngineSpecs : IDisposable
     }
 
     [Fact]
+    public async Task I_can_tag_a_loaded_image_through_the_engine_API()
+    {
+        string tag = Tag();
+        var artifact = Assert.Single(await BuildAsync(tag, null));
+        string second = Tag();
+        using var engine = new DockerEngine(DockerHost.FromEnvironment());
+
+        await engine.TagAsync(artifact.Digest!, ImageReference.Parse(second), default);
+
+        Assert.Equal(artifact.Digest, await engine.FindImageIdAsync(second, default));
+    }
+
+    [Fact]
     public async Task Without_an_engine_the_build_fails_with_one_line()
     {
         var target = new DockerTarget { EngineHost = () => DockerHost.Parse("unix:///nonexistent/docker.sock") };

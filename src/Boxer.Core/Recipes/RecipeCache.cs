@@ -67,6 +67,21 @@ public sealed class RecipeCache(string directory)
         }
     }
 
+    /// <summary>Deletes the entry for <paramref name="key"/>, if any.</summary>
+    public void Remove(string key)
+    {
+        var (dll, pdb) = PathsOf(key);
+        try
+        {
+            File.Delete(dll);
+            File.Delete(pdb);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The next successful compile overwrites it anyway.
+        }
+    }
+
     private (string Dll, string Pdb) PathsOf(string key) =>
         (Path.Combine(Directory, key + ".dll"), Path.Combine(Directory, key + ".pdb"));
 

@@ -23,6 +23,10 @@ public sealed class RecipeFinalizer : IFinalizer
 
     public RecipeInfo Recipe { get; }
 
+    /// <summary>Compiles the recipe (or finds it cached) before the build starts, so compile errors come first.</summary>
+    /// <exception cref="RecipeException">The recipe does not compile.</exception>
+    public void Prepare(IProgress<BuildEvent>? progress = null) => _runner.Prepare(_path, progress);
+
     public async Task FinalizeAsync(FinalizeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -35,8 +39,7 @@ public sealed class RecipeFinalizer : IFinalizer
             Args = _args,
             Progress = context.Progress,
         }, cancellationToken).ConfigureAwait(false);
-        var how = result.CacheHit ? "from the cache" : "compiled";
         context.Progress.Report(new LogMessage(BuildLogLevel.Debug,
-            $"{Recipe.Name}: {how} in {result.PrepareTime.TotalMilliseconds:0} ms, ran in {result.RunTime.TotalMilliseconds:0} ms", RecipeLog.Source));
+            $"{Recipe.Name}: loaded in {result.PrepareTime.TotalMilliseconds:0} ms, ran in {result.RunTime.TotalMilliseconds:0} ms", RecipeLog.Source));
     }
 }

@@ -12,7 +12,26 @@ public sealed class RecipeRunner(RecipeRunnerOptions? options = null)
 {
     private readonly RecipeRunnerOptions _options = options ?? new RecipeRunnerOptions();
 
+    private readonly Dictionary<string, CompiledRecipe> _compiled = new(StringComparer.Ordinal);
+
     public RecipeCache Cache => new(_options.CacheDirectory ?? RecipeCache.DefaultDirectory);
+
+    /// <summary>
+    /// Compiles the recipe now (or finds it in the cache), so that a recipe that does not compile fails before a
+    /// long import rather than after it.
+    /// </summary>
+    /// <returns>True when the compiled recipe came from the cache.</returns>
+    /// <exception cref="RecipeException">The recipe is missing or does not compile.</exception>
+    public bool Prepare(string recipePath, IProgress<BuildEvent>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var sources = RecipeSourceSet.Read(recipePath);
+        var hit = Obtain(sources, progress, cancellationToken).Hit;
+        var how = hit ? "loaded from the cache" : "compiled";
+        progress?.Report(new LogMessage(BuildLogLevel.Debug,
+            $"{Path.GetFileName(sources.Main.FullPath)}: {how} in {clock.Elapsed.TotalMilliseconds:0} ms", RecipeLog.Source));
+        return hit;
+    }
 
     /// <summary>Runs the recipe at <paramref name="recipePath"/> over <paramref name="context"/>'s tree.</summary>
     /// <exception cref="RecipeException">The recipe is missing, does not compile, or failed; the message is for the user.</exception>
@@ -20,9 +39,16 @@ public sealed class RecipeRunner(RecipeRunnerOptions? options = null)
     {
         var clock = Stopwatch.StartNew();
         var sources = RecipeSourceSet.Read(recipePath);
-        var (compiled, hit) = Obtain(sources, context, cancellationToken);
+        var (compiled, hit) = Obtain(sources, context.Progress, cancellationToken);
         var name = Path.GetFileName(sources.Main.FullPath);
-        var (entry, loadContext) = RecipeAssemblyLoader.Load(compiled, name);
+        if (!TryLoad(compiled, name, out var entry, out var loadContext))
+        {
+            // A damaged cache entry (a crash mid-write, a full disk) costs one compile, not a failed build.
+            context.Progress.Report(new LogMessage(BuildLogLevel.Debug, $"{name}: cache entry unusable, compiling", RecipeLog.Source));
+            Forget(sources);
+            (compiled, hit) = Obtain(sources, context.Progress, cancellationToken);
+            (entry, loadContext) = RecipeAssemblyLoader.Load(compiled, name);
+        }
         var prepared = clock.Elapsed;
         var globals = new RecipeGlobals(context);
         try
@@ -48,19 +74,53 @@ public sealed class RecipeRunner(RecipeRunnerOptions? options = null)
         };
     }
 
-    private (CompiledRecipe Compiled, bool Hit) Obtain(RecipeSourceSet sources, RecipeContext context, CancellationToken cancellationToken)
+    private static bool TryLoad(
+        CompiledRecipe compiled, string name, out Func<object?[], Task<object>> entry, out System.Runtime.Loader.AssemblyLoadContext context)
+    {
+        try
+        {
+            (entry, context) = RecipeAssemblyLoader.Load(compiled, name);
+            return true;
+        }
+        catch (Exception e) when (e is BadImageFormatException or RecipeException)
+        {
+            (entry, context) = (null!, null!);
+            return false;
+        }
+    }
+
+    private void Forget(RecipeSourceSet sources)
+    {
+        var key = RecipeCache.KeyOf(sources);
+        lock (_compiled)
+        {
+            _compiled.Remove(key);
+        }
+        Cache.Remove(key);
+    }
+
+    // Compiled recipes are also kept for the life of the runner: one build runs the recipe once per target.
+    private (CompiledRecipe Compiled, bool Hit) Obtain(RecipeSourceSet sources, IProgress<BuildEvent>? progress, CancellationToken cancellationToken)
     {
         var cache = Cache;
         var key = RecipeCache.KeyOf(sources);
-        if (_options.UseCache && cache.TryGet(key) is { } cached)
+        lock (_compiled)
         {
-            return (cached, true);
+            if (_compiled.TryGetValue(key, out var known))
+            {
+                return (known, true);
+            }
         }
-        var compiled = RecipeCompilerLoader.Load().Compile(sources, cancellationToken);
-        if (_options.UseCache && cache.TryPut(key, compiled) is { } problem)
+        var cached = _options.UseCache ? cache.TryGet(key) : null;
+        var compiled = cached ?? RecipeCompilerLoader.Load().Compile(sources, cancellationToken);
+        if (cached is null && _options.UseCache && cache.TryPut(key, compiled) is { } problem)
         {
-            context.Progress.Report(new LogMessage(BuildLogLevel.Debug, problem, RecipeLog.Source));
+            progress?.Report(new LogMessage(BuildLogLevel.Debug, problem, RecipeLog.Source));
         }
-        return (compiled, false);
+        lock (_compiled)
+        {
+            _compiled[key] = compiled;
+        }
+        return (compiled, cached is not null);
     }
 }

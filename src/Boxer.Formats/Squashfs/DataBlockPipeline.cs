@@ -35,6 +35,17 @@ internal sealed class DataBlockPipeline(Stream output, long imageStart, IBlockCo
         }
     }
 
+    /// <summary>Cuts the drained image back to <paramref name="position"/>, dropping a duplicate's blocks.</summary>
+    public void Truncate(long position)
+    {
+        if (_inFlight.Count > 0)
+        {
+            throw new InvalidOperationException("truncate needs a drained pipeline");
+        }
+        output.SetLength(imageStart + position);
+        output.Position = imageStart + position;
+    }
+
     private CompressedBlock Compress(DataBlock block)
     {
         var input = block.Buffer.AsSpan(0, block.Length);

@@ -13,7 +13,7 @@ internal sealed record DirectoryListing(uint BlockIndex, ushort BlockOffset, uin
 /// </summary>
 internal static class DirectoryListingWriter
 {
-    public static DirectoryListing Append(MetadataWriter table, IReadOnlyList<TreeNode> children)
+    public static DirectoryListing Append(MetadataWriter table, IReadOnlyList<TreeNode> children, bool index)
     {
         long start = table.Position;
         var listing = new DirectoryLocalBuffer();
@@ -25,7 +25,7 @@ internal static class DirectoryListingWriter
             ulong reference = child.Inode.InodeReference ?? throw new InvalidOperationException("inode not written");
             uint block = (uint)(reference >> 16);
             long delta = (long)child.Inode.InodeNumber - headerBase;
-            bool crossing = headerAt >= 0 && (start + listing.Length) / SquashfsLayout.MetadataBlockSize != (start + headerAt) / SquashfsLayout.MetadataBlockSize;
+            bool crossing = index && headerAt >= 0 && (start + listing.Length) / SquashfsLayout.MetadataBlockSize != (start + headerAt) / SquashfsLayout.MetadataBlockSize;
             if (headerAt < 0 || count == SquashfsLayout.MaxDirectoryHeaderEntries || block != headerBlock
                 || delta is > SquashfsLayout.MaxInodeDelta or < -SquashfsLayout.MaxInodeDelta - 1 || crossing)
             {
@@ -45,7 +45,7 @@ internal static class DirectoryListingWriter
         uint blockIndex = (uint)table.CurrentBlockStart;
         var offset = (ushort)table.CurrentOffset;
         table.Append(listing.Span);
-        return new DirectoryListing(blockIndex, offset, (uint)listing.Length, BuildIndex(table, start, headers));
+        return new DirectoryListing(blockIndex, offset, (uint)listing.Length, index ? BuildIndex(table, start, headers) : []);
     }
 
     public static ushort BasicType(EntryKind kind) => (ushort)(kind switch

@@ -1,14 +1,17 @@
 using System.Buffers;
+using System.Security.Cryptography;
 
 namespace Boxer.Formats.Squashfs;
 
 /// <summary>
 /// Cuts file contents into blocks for the <see cref="DataBlockPipeline"/> and packs tails (and whole small
-/// files) into shared fragment blocks.
+/// files) into shared fragment blocks. With deduplication, a file whose size and SHA-256 match an earlier
+/// file's is stored once: its blocks, already queued, are dropped again and it shares the first layout.
 /// </summary>
-internal sealed class FileDataWriter(DataBlockPipeline pipeline, int blockSize, bool useFragments, bool packTails)
+internal sealed class FileDataWriter(DataBlockPipeline pipeline, int blockSize, bool useFragments, bool packTails, bool deduplicate)
 {
     private readonly List<FragmentEntry> _fragments = [];
+    private readonly Dictionary<(long Size, string Hash), FileLayout> _seen = [];
     private byte[]? _fragment;
     private int _fragmentLength;
 
@@ -21,11 +24,13 @@ internal sealed class FileDataWriter(DataBlockPipeline pipeline, int blockSize, 
         bool tailToFragment = tail > 0 && useFragments && (packTails || size < blockSize);
         long blocks = size / blockSize + (tail > 0 && !tailToFragment ? 1 : 0);
         var layout = new FileLayout(size, checked((int)blocks));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         for (int i = 0; i < blocks; i++)
         {
             int length = (int)Math.Min(blockSize, size - (long)i * blockSize);
             byte[] buffer = ArrayPool<byte>.Shared.Rent(blockSize);
             await ReadExactlyAsync(content, buffer, length, path, cancellationToken).ConfigureAwait(false);
+            hash.AppendData(buffer, 0, length);
             int index = i;
             await pipeline.SubmitAsync(new DataBlock(buffer, length, true, (position, sizeField) =>
             {
@@ -41,11 +46,30 @@ internal sealed class FileDataWriter(DataBlockPipeline pipeline, int blockSize, 
             }), cancellationToken).ConfigureAwait(false);
             progress?.Report(length);
         }
+        byte[]? tailBytes = null;
         if (tailToFragment)
         {
-            await AddTailAsync(content, tail, layout, path, cancellationToken).ConfigureAwait(false);
+            tailBytes = new byte[tail];
+            await ReadExactlyAsync(content, tailBytes, tail, path, cancellationToken).ConfigureAwait(false);
+            hash.AppendData(tailBytes);
             progress?.Report(tail);
         }
+        var key = (size, Convert.ToHexString(hash.GetHashAndReset()));
+        if (deduplicate && _seen.TryGetValue(key, out var original))
+        {
+            // Only once this file's blocks are all written is it known where the first of them went.
+            await pipeline.DrainAsync(cancellationToken).ConfigureAwait(false);
+            if (layout.BlocksStart >= 0)
+            {
+                pipeline.Truncate(layout.BlocksStart);
+            }
+            return original;
+        }
+        if (tailBytes is not null)
+        {
+            await AddTailAsync(tailBytes, layout, cancellationToken).ConfigureAwait(false);
+        }
+        _seen[key] = layout;
         return layout;
     }
 
@@ -58,17 +82,17 @@ internal sealed class FileDataWriter(DataBlockPipeline pipeline, int blockSize, 
         }
     }
 
-    private async Task AddTailAsync(Stream content, int tail, FileLayout layout, string path, CancellationToken cancellationToken)
+    private async Task AddTailAsync(byte[] tail, FileLayout layout, CancellationToken cancellationToken)
     {
-        if (_fragment is not null && _fragmentLength + tail > blockSize)
+        if (_fragment is not null && _fragmentLength + tail.Length > blockSize)
         {
             await FlushFragmentAsync(cancellationToken).ConfigureAwait(false);
         }
         _fragment ??= ArrayPool<byte>.Shared.Rent(blockSize);
-        await ReadExactlyAsync(content, _fragment.AsMemory(_fragmentLength), tail, path, cancellationToken).ConfigureAwait(false);
+        tail.CopyTo(_fragment.AsSpan(_fragmentLength));
         layout.FragmentIndex = (uint)_fragments.Count;
         layout.FragmentOffset = (uint)_fragmentLength;
-        _fragmentLength += tail;
+        _fragmentLength += tail.Length;
     }
 
     private async Task FlushFragmentAsync(CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace Boxer.Formats.Squashfs;
 /// whenever they can hold the entry; extended ones for xattrs, link counts, large or sparse files and
 /// indexed directories.
 /// </summary>
-internal sealed class InodeTableWriter(IBlockCodec codec, IdTable ids, XattrTableWriter xattrs, TimeClamp clamp, ICollection<string> warnings)
+internal sealed class InodeTableWriter(IBlockCodec codec, IdTable ids, XattrTableWriter xattrs, TimeClamp clamp, bool directoryIndex, ICollection<string> warnings)
 {
     private byte[] _scratch = new byte[256];
 
@@ -38,7 +38,7 @@ internal sealed class InodeTableWriter(IBlockCodec codec, IdTable ids, XattrTabl
                 EnsureWritten(child.Inode);
             }
         }
-        var listing = DirectoryListingWriter.Append(Directories, directory.Children!);
+        var listing = DirectoryListingWriter.Append(Directories, directory.Children!, directoryIndex);
         uint parent = directory.Parent?.InodeNumber ?? inodeCount + 1;
         uint xattr = XattrIndex(directory);
         uint size = listing.Size + SquashfsLayout.DirectorySizeBias;

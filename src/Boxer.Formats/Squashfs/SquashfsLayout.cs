@@ -41,6 +41,7 @@ internal static class SquashfsLayout
     public const ushort FlagNoXattrs = 0x0200;
     public const ushort FlagCompressorOptions = 0x0400;
     public const ushort FlagExportable = 0x0080;
+    public const ushort FlagDuplicates = 0x0040;
     public const ushort FlagNoFragments = 0x0010;
     public const ushort FlagAlwaysFragments = 0x0020;
 

@@ -59,7 +59,7 @@ public sealed class SquashfsWriter(SquashfsWriterOptions? options = null)
         var ids = new IdTable();
         var xattrs = new XattrTableWriter(codec);
         var clamp = new TimeClamp(_options.SourceDateEpoch);
-        var inodes = new InodeTableWriter(codec, ids, xattrs, clamp, warnings);
+        var inodes = new InodeTableWriter(codec, ids, xattrs, clamp, _options.DirectoryIndex, warnings);
         ulong root = inodes.WriteTree(nodes);
         var tables = TableSetWriter.Write(output, imageStart, codec, new TableSet(inodes, fragments, nodes, ids, xattrs, _options.Exportable));
 
@@ -84,7 +84,7 @@ public sealed class SquashfsWriter(SquashfsWriterOptions? options = null)
         IReadOnlyRootFs tree, WriterTree nodes, Stream output, long imageStart, IBlockCodec codec, CancellationToken cancellationToken)
     {
         var pipeline = new DataBlockPipeline(output, imageStart, codec, _options.EffectiveParallelism);
-        var data = new FileDataWriter(pipeline, _options.BlockSize, _options.UseFragments, _options.PackTails);
+        var data = new FileDataWriter(pipeline, _options.BlockSize, _options.UseFragments, _options.PackTails, _options.Deduplicate);
         foreach (var file in nodes.Files)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -122,6 +122,10 @@ public sealed class SquashfsWriter(SquashfsWriterOptions? options = null)
         if (_options.Exportable)
         {
             flags |= SquashfsLayout.FlagExportable;
+        }
+        if (_options.Deduplicate)
+        {
+            flags |= SquashfsLayout.FlagDuplicates;
         }
         if (!_options.UseFragments)
         {

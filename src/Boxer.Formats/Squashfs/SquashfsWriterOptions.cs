@@ -31,6 +31,16 @@ public sealed record SquashfsWriterOptions
     /// <summary>Also pack the tail ends of files larger than a block into fragments (as tar2sqfs does).</summary>
     public bool PackTails { get; init; } = true;
 
+    /// <summary>Store files with identical content once (as mksquashfs and tar2sqfs do); hard links are always one inode.</summary>
+    public bool Deduplicate { get; init; } = true;
+
+    /// <summary>
+    /// Give directories whose listing spans metadata blocks an index (an extended inode), so the kernel
+    /// looks names up without scanning the whole listing. mksquashfs does this; tar2sqfs does not, which
+    /// is the one thing sqfsdiff reports between the two ("has an extended type").
+    /// </summary>
+    public bool DirectoryIndex { get; init; } = true;
+
     /// <summary>Write the export table (inode number to inode lookup) so the image can be exported over NFS.</summary>
     public bool Exportable { get; init; } = true;
 

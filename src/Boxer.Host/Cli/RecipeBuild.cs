@@ -29,11 +29,13 @@ internal static class RecipeBuild
             }
             return ExitCode.Success;
         }
+        var finalizer = choice.RecipePath is null ? null : new RecipeFinalizer(choice.RecipePath, choice.Args);
+        finalizer?.Prepare(progress);
         var request = new BuildRequest
         {
             StagePath = stagePath,
             Targets = targets,
-            Finalizer = choice.RecipePath is null ? NoFinalizer.Instance : new RecipeFinalizer(choice.RecipePath, choice.Args),
+            Finalizer = finalizer ?? (IFinalizer)NoFinalizer.Instance,
             SourceDateEpoch = SourceDateEpochVariable.Read(),
             BoxerVersion = HostVersion.Current,
             Verbose = console.Verbose,

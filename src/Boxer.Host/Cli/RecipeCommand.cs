@@ -17,7 +17,8 @@ internal static class RecipeCommand
         var target = new Option<string>("--target") { Description = "The target to finalize for and build", Required = true, HelpName = "NAME" };
         var stage = new Option<string>("--stage") { Description = TargetVerbCommand.StageHelp, Required = true, HelpName = "FILE" };
         var recipe = new RecipeOptions();
-        var command = new Command("recipe", "Run a recipe for one target: build with it, or --plan to see what it changes")
+        var command = new Command(
+            "recipe", "Run a recipe for one target: build with it, or --plan to see what it changes. The target's own options (e.g. --out FILE) follow as on its verb")
         {
             file, target, stage,
         };

@@ -51,6 +51,22 @@ public sealed class RecipeCacheSpecs : IDisposable
         Assert.Equal("two", second.ReadAllText("etc/marker"));
     }
 
+    [Fact]
+    public async Task A_damaged_cache_entry_is_recompiled_instead_of_failing_the_build()
+    {
+        var recipe = RecipeSandbox.Fixture("cache/main.csx");
+        await _sandbox.RunAsync(recipe, _sandbox.Context(MiniStage.Create()));
+        var dll = Assert.Single(Directory.GetFiles(_sandbox.CacheDirectory, "*.dll"));
+        await File.WriteAllBytesAsync(dll, [0x4d, 0x5a, 0x00]);
+        var fs = MiniStage.Create();
+
+        var result = await _sandbox.RunAsync(recipe, _sandbox.Context(fs));
+
+        Assert.False(result.CacheHit);
+        Assert.Equal("one", fs.ReadAllText("etc/marker"));
+        Assert.NotEqual(3, new FileInfo(dll).Length);
+    }
+
     private async Task<List<string>> ProbeAsync(string recipe)
     {
         var self = typeof(RecipeProbe).Assembly.Location;

@@ -1,3 +1,4 @@
+using Boxer.Core.Import;
 using Boxer.Formats.Squashfs;
 using Boxer.Formats.Tests.Squashfs.Support;
 using Boxer.TestSupport;
@@ -46,6 +47,50 @@ public sealed class SquashfsPeerSpecs : IDisposable
         var entries = ourReader.Entries.Select(e => Listing.Of(e.Entry)).ToList();
 
         Assert.Equal(listed.OrderBy(e => e.Path, StringComparer.Ordinal), entries.OrderBy(e => e.Path, StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("xz")]
+    [InlineData("tar")]
+    public async Task Sqfsdiff_finds_our_image_of_the_imported_stage3_equal_to_tar2sqfs_image_of_the_tar(string compression)
+    {
+        string theirs = _dir.Combine("theirs.sqfs");
+        ExternalTool.RunChecked("sh", "-c", $"tar2sqfs -q -c gzip -f '{theirs}' < '{Fixtures.Basic("tar")}'");
+        string ours = _dir.Combine("ours.sqfs");
+        using (var stage = await StageImporter.ImportAsync(Fixtures.Basic(compression)))
+        {
+            await ImageFactory.WriteAsync(stage.RootFs.AsReadOnly(), ours);
+        }
+
+        var diff = ExternalTool.Run("sqfsdiff", ["-T", "-a", theirs, "-b", ours]);
+        var listed = GnuTarListing.Read(Fixtures.Basic("tar"));
+        using var reader = SquashfsReader.Open(ours);
+
+        Assert.True(diff.ExitCode == 0, $"sqfsdiff reports differences:\n{diff.Stdout}{diff.Stderr}");
+        Assert.Equal(listed.OrderBy(e => e.Path, StringComparer.Ordinal), reader.Entries.Select(e => Listing.Of(e.Entry)).OrderBy(e => e.Path, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task On_the_openrc_stage3_we_differ_from_tar2sqfs_only_by_indexing_large_directories_as_mksquashfs_does()
+    {
+        string stage = Fixtures.OpenRc();
+        string theirs = _dir.Combine("theirs.sqfs");
+        ExternalTool.RunChecked("sh", "-c", $"xz -dc '{stage}' | tar2sqfs -q -c gzip -f '{theirs}'");
+        string indexed = _dir.Combine("indexed.sqfs");
+        string flat = _dir.Combine("flat.sqfs");
+        using (var imported = await StageImporter.ImportAsync(stage))
+        {
+            await ImageFactory.WriteAsync(imported.RootFs.AsReadOnly(), indexed);
+            await ImageFactory.WriteAsync(imported.RootFs.AsReadOnly(), flat, new SquashfsWriterOptions { DirectoryIndex = false });
+        }
+
+        var withoutIndex = ExternalTool.Run("sqfsdiff", ["-T", "-a", theirs, "-b", flat]);
+        var withIndex = ExternalTool.Run("sqfsdiff", ["-T", "-a", theirs, "-b", indexed]);
+
+        Assert.True(withoutIndex.ExitCode == 0, $"sqfsdiff reports differences:\n{withoutIndex.Stdout}{withoutIndex.Stderr}");
+        var lines = withIndex.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l => Assert.Matches("^/.+ has an extended type$", l));
     }
 
     public void Dispose() => _dir.Dispose();

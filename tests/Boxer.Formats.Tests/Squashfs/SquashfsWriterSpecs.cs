@@ -87,6 +87,40 @@ public sealed class SquashfsWriterSpecs
     }
 
     [Fact]
+    public async Task Identical_files_are_stored_once_and_read_back_whole()
+    {
+        var tree = new MemoryRootFs(new UnixTime(1));
+        byte[] content = SampleTrees.Pattern(6 * 128 * 1024 + 999, 3);
+        tree.File("a", content);
+        tree.File("b", content);
+        tree.File("c", [.. content, 1]);
+
+        using var image = await WriteAsync(tree, new SquashfsWriterOptions());
+        using var single = await WriteAsync(tree, new SquashfsWriterOptions { Deduplicate = false });
+        using var reader = new SquashfsReader(image, leaveOpen: true);
+
+        Assert.True(image.Length < single.Length * 3 / 4, $"{image.Length} bytes with deduplication, {single.Length} without");
+        Assert.All(reader.Entries.Where(e => e.Entry.HasContent), e => Assert.Equal(tree.ReadAllBytes(e.Entry.Path), reader.ReadContent(e)));
+    }
+
+    [Theory]
+    [InlineData(BlockCompression.Gzip, 1)]
+    [InlineData(BlockCompression.Gzip, 9)]
+    [InlineData(BlockCompression.Zstd, 1)]
+    public async Task Incompressible_blocks_are_stored_raw_at_every_level(BlockCompression compression, int level)
+    {
+        var tree = new MemoryRootFs(new UnixTime(1));
+        var noise = new byte[3 * 128 * 1024 + 5000];
+        new Random(9).NextBytes(noise);
+        tree.File("noise", noise);
+
+        using var image = await WriteAsync(tree, new SquashfsWriterOptions { Compression = compression, CompressionLevel = level });
+        using var reader = new SquashfsReader(image, leaveOpen: true);
+
+        Assert.Equal(noise, reader.ReadContent(reader.Entries.Single(e => e.Entry.Path == "noise")));
+    }
+
+    [Fact]
     public async Task A_name_longer_than_256_bytes_is_refused_with_its_path()
     {
         var tree = new MemoryRootFs(new UnixTime(1));

@@ -19,8 +19,10 @@ public static class RecipePlanPipeline
     {
         ArgumentNullException.ThrowIfNull(request);
         var targets = request.Targets.Select(t => (t.Target, Options: CheckedOptions(t))).ToList();
+        var runner = request.Runner ?? new RecipeRunner();
+        runner.Prepare(request.RecipePath, progress, cancellationToken);
         using var imported = await BuildPipeline.ImportAsync(request.StagePath, request.Import, progress, cancellationToken).ConfigureAwait(false);
-        var planner = new RecipePlanner(request.Runner ?? new RecipeRunner());
+        var planner = new RecipePlanner(runner);
         var plans = new List<RecipePlan>();
         foreach (var (target, options) in targets)
         {

@@ -38,6 +38,8 @@ public static class SampleTrees
         fs.Directory("var", Octal.Of(755));
         fs.File("var/sparse.img", Sparse(blockSize));
         fs.File("var/large.bin", Pattern(5 * blockSize, 11));
+        fs.File("var/large-copy.bin", Pattern(5 * blockSize, 11), Octal.Of(600));
+        fs.File("var/small-copy", "hello\n");
         fs.Directory("var/empty", Octal.Of(755));
         fs.Xattr("var/empty", "user.dir", [1, 2, 3]);
         AddDeepPath(fs);

@@ -1,0 +1,58 @@
+using System.Buffers.Binary;
+using System.Collections.Immutable;
+using System.Text;
+using Boxer.Abstractions;
+
+namespace Boxer.Formats.Squashfs;
+
+// Decoding of xattr sets: id table entry, then key/value pairs (values inline or out of line).
+public sealed partial class SquashfsReader
+{
+    private ImmutableSortedDictionary<string, ImmutableArray<byte>> ReadXattrs(uint index)
+    {
+        if (index == SquashfsLayout.NoXattr || _superblock.XattrTable == SquashfsLayout.NoTable)
+        {
+            return FsEntry.NoXattrs;
+        }
+        var header = XattrTableHeader.Read(_metadata.ReadRaw((long)_superblock.XattrTable, XattrTableHeader.Length));
+        var pointer = _metadata.ReadRaw((long)_superblock.XattrTable + XattrTableHeader.Length + index / 512 * 8, 8);
+        long block = (long)BinaryPrimitives.ReadUInt64LittleEndian(pointer);
+        int offset = (int)(index % 512 * XattrIdEntry.Length);
+        var id = XattrIdEntry.Read(_metadata.Read(ref block, ref offset, XattrIdEntry.Length));
+        long kvBlock = (long)header.KeyValueStart + (long)(id.Reference >> 16);
+        int kvOffset = (int)(id.Reference & 0xFFFF);
+        var builder = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<byte>>(StringComparer.Ordinal);
+        for (int i = 0; i < id.Count; i++)
+        {
+            var key = _metadata.Read(ref kvBlock, ref kvOffset, 4);
+            ushort type = BinaryPrimitives.ReadUInt16LittleEndian(key);
+            string name = XattrPrefix(type & SquashfsLayout.XattrPrefixMask)
+                + Encoding.UTF8.GetString(_metadata.Read(ref kvBlock, ref kvOffset, BinaryPrimitives.ReadUInt16LittleEndian(key.AsSpan(2))));
+            var value = ReadXattrValue(ref kvBlock, ref kvOffset, (type & SquashfsLayout.XattrOutOfLine) != 0, header.KeyValueStart);
+            builder[name] = [.. value];
+        }
+        return builder.ToImmutable();
+    }
+
+    private byte[] ReadXattrValue(ref long block, ref int offset, bool outOfLine, ulong kvStart)
+    {
+        int size = (int)BinaryPrimitives.ReadUInt32LittleEndian(_metadata.Read(ref block, ref offset, 4));
+        var value = _metadata.Read(ref block, ref offset, size);
+        if (!outOfLine)
+        {
+            return value;
+        }
+        ulong reference = BinaryPrimitives.ReadUInt64LittleEndian(value);
+        long valueBlock = (long)kvStart + (long)(reference >> 16);
+        int valueOffset = (int)(reference & 0xFFFF);
+        return ReadXattrValue(ref valueBlock, ref valueOffset, false, kvStart);
+    }
+
+    private static string XattrPrefix(int type) => type switch
+    {
+        0 => "user.",
+        1 => "trusted.",
+        2 => "security.",
+        _ => throw new SquashfsException($"unknown xattr prefix id {type}"),
+    };
+}

@@ -1,0 +1,55 @@
+#!/bin/bash
+# Boots a SIF's partition the way `singularity instance start --boot --writable-tmpfs` does, without
+# Singularity: the squashfs mounted read-only at its offset, a tmpfs overlay on top, a private tmpfs /dev
+# whose console is a FIFO drained into a log (a plain file would be overwritten by every new open), and /sbin/init as PID 1 in new PID/mount/UTS/net/IPC namespaces. Waits for
+# OpenRC's default runlevel, prints the console log and what started, then stops it with SIGINT as
+# `instance stop` does. Usage: boot-sif.sh SIF OFFSET SIZE WORKDIR. Needs root.
+set -u
+sif=$1 offset=$2 size=$3 work=$4
+cleanup() {
+  [ -n "${upid:-}" ] && kill -KILL "$upid" 2>/dev/null
+  [ -n "${reader:-}" ] && kill "$reader" 2>/dev/null
+  for m in "$work/root/dev" "$work/root" "$work/upper" "$work/lower"; do
+    umount -l "$m" 2>/dev/null
+  done
+}
+trap cleanup EXIT
+mkdir -p "$work/lower" "$work/upper" "$work/root"
+mount -t squashfs -o "loop,ro,offset=$offset,sizelimit=$size" "$sif" "$work/lower" || exit 2
+mount -t tmpfs tmpfs "$work/upper" && mkdir -p "$work/upper/u" "$work/upper/w"
+mount -t overlay overlay -o "lowerdir=$work/lower,upperdir=$work/upper/u,workdir=$work/upper/w" "$work/root" || exit 2
+mount -t tmpfs -o mode=755 tmpfs "$work/root/dev"
+for node in null:1:3 zero:1:5 full:1:7 random:1:8 urandom:1:9 tty:5:0; do
+  IFS=: read -r name major minor <<<"$node"
+  mknod -m 666 "$work/root/dev/$name" c "$major" "$minor"
+done
+mkdir -p "$work/root/dev/pts" "$work/root/dev/shm"
+: >"$work/console.log"
+mkfifo -m 600 "$work/root/dev/console"
+# read-write open: the reader never sees end-of-file when a writer closes
+cat <>"$work/root/dev/console" >>"$work/console.log" &
+reader=$!
+unshare --fork --kill-child --pid --mount --uts --net --ipc --mount-proc="$work/root/proc" \
+  chroot "$work/root" /sbin/init </dev/null >"$work/unshare.log" 2>&1 &
+upid=$!
+init=""
+for _ in $(seq 240); do
+  init=${init:-$(pgrep -P "$upid" | head -n1)}
+  if [ -n "$init" ] && [ "$(cat "/proc/$init/root/run/openrc/softlevel" 2>/dev/null)" = default ] \
+     && [ -z "$(ls -A "/proc/$init/root/run/openrc/starting" 2>/dev/null)" ] \
+     && ! pgrep -f "openrc default" >/dev/null; then
+    break
+  fi
+  sleep 0.5
+done
+echo "softlevel=$(cat "/proc/$init/root/run/openrc/softlevel" 2>/dev/null)"
+echo "started=$(ls "/proc/$init/root/run/openrc/started" 2>/dev/null | tr '\n' ' ')"
+kill -INT "$init"
+for _ in $(seq 60); do
+  kill -0 "$upid" 2>/dev/null || break
+  sleep 0.5
+done
+if kill -0 "$upid" 2>/dev/null; then echo "stopped=no"; else echo "stopped=yes"; fi
+sleep 0.5
+echo "--- console"
+cat "$work/console.log"
