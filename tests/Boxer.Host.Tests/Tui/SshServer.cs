@@ -72,7 +72,7 @@ internal sealed class SshServer : IDisposable
         "UsePAM no",
         "StrictModes no",
         "AcceptEnv LANG LC_*",
-        "") ;
+        "");
 
     private static int FreePort()
     {
