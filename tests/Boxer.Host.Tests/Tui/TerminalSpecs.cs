@@ -36,4 +36,16 @@ public sealed class TerminalSpecs
         terminal.Keys("C-c");
         Assert.Contains("BOXER-EXIT=130", terminal.WaitFor("BOXER-EXIT="));
     }
+
+    [Fact]
+    public void Plain_boxer_on_a_terminal_opens_the_wizard_and_Ctrl_C_leaves_it()
+    {
+        using var directory = TerminalWizardScript.StageDirectory();
+        var command = TerminalWizardScript.WizardCommand(directory.Path, "TERM=xterm").Replace(" tui;", ";", StringComparison.Ordinal);
+        using var terminal = new TmuxSession(command);
+
+        Assert.Contains("stage3-demo.tar.xz", terminal.WaitFor("Step 1 of 6: Stage3"));
+        terminal.Keys("C-c");
+        Assert.Contains("BOXER-EXIT=130", terminal.WaitFor("BOXER-EXIT="));
+    }
 }

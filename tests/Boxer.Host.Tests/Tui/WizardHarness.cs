@@ -22,14 +22,15 @@ internal sealed class WizardHarness : IDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
     private readonly SessionToken _session;
 
-    public WizardHarness()
+    /// <param name="pluginRoots">Plugin directories besides the host's own <c>plugins/</c>.</param>
+    public WizardHarness(params string[] pluginRoots)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("boxer-tui-").FullName;
         File.Copy(Path.Combine(RepoPaths.Root, "demo", "stage3-demo.tar.xz"), Path.Combine(Directory, "stage3-demo.tar.xz"));
         App = Application.Create(new VirtualTimeProvider()).Init("ansi");
         Window = new WizardWindow(App, new WizardSettings
         {
-            Catalog = PluginCatalog.Load([Path.Combine(BoxerHost.HostDirectory, "plugins")]),
+            Catalog = PluginCatalog.Load([Path.Combine(BoxerHost.HostDirectory, "plugins"), .. pluginRoots]),
             Recipes = new RecipeLocator([Path.Combine(BoxerHost.HostDirectory, "recipes")]),
             Recent = new RecentStages(Path.Combine(Directory, "config", "recent.json")),
             StartDirectory = Directory,
