@@ -19,10 +19,14 @@ internal sealed class OptionsScreen : WizardScreen
     private readonly Label _problem = new() { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 2 };
     private List<(ITarget Target, List<OptionField> Fields)> _targets = [];
     private IReadOnlyList<string> _problems = [];
+    private int _rows;
 
     public OptionsScreen(Func<IReadOnlyList<LoadedTarget>> chosen) : base("Options")
     {
         _chosen = chosen;
+        // Several targets' options can be taller than 24 rows: the form scrolls, following the focus.
+        _form.ViewportSettings |= ViewportSettingsFlags.HasVerticalScrollBar;
+        _form.FrameChanged += (_, _) => SizeContent();
         Add(_form, _problem);
     }
 
@@ -52,12 +56,38 @@ internal sealed class OptionsScreen : WizardScreen
             foreach (var field in fields)
             {
                 field.Changed += (_, _) => Check();
+                field.Input.HasFocusChanged += (_, e) =>
+                {
+                    if (e.NewValue)
+                    {
+                        ScrollTo(field.Input);
+                    }
+                };
                 _form.Add(field.Label, field.Input);
             }
             _targets.Add((target, fields));
             y++;
         }
+        _rows = y;
+        SizeContent();
         Check();
+    }
+
+    private void SizeContent() =>
+        _form.SetContentSize(new System.Drawing.Size(Math.Max(1, _form.Viewport.Width), Math.Max(_rows, _form.Viewport.Height)));
+
+    private void ScrollTo(View input)
+    {
+        var row = input.Frame.Y;
+        var viewport = _form.Viewport;
+        if (row < viewport.Y)
+        {
+            _form.ScrollVertical(row - viewport.Y);
+        }
+        else if (row >= viewport.Y + viewport.Height)
+        {
+            _form.ScrollVertical(row - (viewport.Y + viewport.Height) + 1);
+        }
     }
 
     private void Check()

@@ -1,9 +1,10 @@
+using Boxer.Host.Tests.Support;
 using Terminal.Gui.Input;
 
 namespace Boxer.Host.Tests.Tui;
 
 [Collection(TuiCollection.Name)]
-public sealed class WizardSpecs
+public sealed class WizardSpecs(PluginWorkshop workshop)
 {
     [Fact]
     public void I_can_walk_the_wizard_to_a_finished_sif_build_of_the_demo_stage3()
@@ -103,11 +104,32 @@ public sealed class WizardSpecs
         Assert.Contains("Step 1 of 6: Stage3", wizard.Screen);
     }
 
+    [Fact]
+    public void Several_targets_options_scroll_into_view_as_I_move_through_them()
+    {
+        using var wizard = new WizardHarness(workshop.GoodRoot);
+        wizard.Press(Key.Enter);
+        wizard.WaitForText("init: OpenRC");
+        wizard.Press(Key.F3);
+        ChooseTarget(wizard, "docker");
+        ChooseTarget(wizard, "sif");
+        ChooseTarget(wizard, "tiny");
+        wizard.Press(Key.F3, Key.F3);
+        var requests = wizard.Window.Options.Requests;
+        var fields = requests.Sum(r => r.Target.Options.Count);
+        Assert.True(fields + (2 * requests.Count) > 20, $"the form has {fields} fields: this spec needs one taller than the screen");
+        Assert.DoesNotContain("--hold", wizard.Screen);
+        wizard.Press([.. Enumerable.Repeat(Key.Tab, fields - 1)]);
+        Assert.Contains("--hold", wizard.Screen);
+    }
+
     private static void ChooseTarget(WizardHarness wizard, string name)
     {
         var screen = wizard.Window.Targets;
         var index = wizard.Window.Targets.Names.ToList().IndexOf(name);
         Assert.True(index >= 0, $"target {name} is not listed:\n{wizard.Screen}");
+        // Start from the top, as the screen does.
+        wizard.Window.Targets.FirstFocus!.SetFocus();
         wizard.Press([.. Enumerable.Repeat(Key.CursorDown, index), Key.Space]);
         Assert.Contains(name, screen.Chosen.Select(t => t.Name));
     }
