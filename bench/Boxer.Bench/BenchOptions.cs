@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Boxer.Bench;
 
 /// <summary>Command-line options of the benchmark.</summary>
-internal sealed record BenchOptions(long SizeBytes, int Runs, bool Managed, string? File)
+internal sealed record BenchOptions(long SizeBytes, int Runs, bool Managed, string? File, int Nice)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -11,6 +11,7 @@ internal sealed record BenchOptions(long SizeBytes, int Runs, bool Managed, stri
         int runs = 3;
         bool managed = false;
         string? file = null;
+        int nice = 0;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -18,10 +19,11 @@ internal sealed record BenchOptions(long SizeBytes, int Runs, bool Managed, stri
                 case "--size": size = ParseSize(args[++i]); break;
                 case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--managed": managed = true; break;
+                case "--nice": nice = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: file = args[i]; break;
             }
         }
-        return new BenchOptions(size, runs, managed, file);
+        return new BenchOptions(size, runs, managed, file, nice);
     }
 
     /// <summary>Parses <c>1g</c>, <c>300m</c>, <c>512k</c> or plain bytes.</summary>

@@ -24,20 +24,32 @@ void FinalizeOpenRc(TargetPolicy policy)
     OpenRC.DropUnkeyworded(
         LegacyDrops.Select(d => new ServiceLink(d[0], d[1])),
         "no keyword line; on the original boxer's list");
-    if (policy.RuntimeOwnsNetwork)
+    if (policy.Unprivileged)
     {
-        DropRuntimeNetwork();
+        DropRuntimeOwned();
     }
     Image.Entrypoint = ["/sbin/init"];
 }
 
-// lo is set up by the runtime and `ip addr add` fails without CAP_NET_ADMIN ("ERROR: loopback failed to
-// start"), although loopback's keywords allow docker and lxc. rc_provide keeps `need net` services startable.
-void DropRuntimeNetwork()
+/// <summary>
+/// What an unprivileged runtime does itself (or forbids), so the services doing it fail inside ("ERROR: loopback
+/// failed to start", "ERROR: hostname failed to start") even where an older OpenRC's keywords allow them.
+/// </summary>
+static readonly (string Level, string Service, string Reason)[] RuntimeOwned =
+[
+    ("boot", "loopback", "the runtime configures lo; no CAP_NET_ADMIN inside"),
+    ("boot", "net.lo", "the runtime configures lo; no CAP_NET_ADMIN inside"),
+    ("boot", "hostname", "the runtime sets the host name; no CAP_SYS_ADMIN inside"),
+    ("boot", "sysctl", "kernel parameters belong to the host; /proc/sys is read-only inside"),
+    ("sysinit", "udev", "the runtime provides /dev; no device events inside"),
+    ("sysinit", "udev-trigger", "the runtime provides /dev; no device events inside"),
+];
+
+// rc_provide keeps services that `need net` startable once loopback is gone.
+void DropRuntimeOwned()
 {
-    var dropped = new[] { "loopback", "net.lo" }
-        .Count(svc => OpenRC.DropService(svc, "boot", "the runtime configures lo; no CAP_NET_ADMIN inside"));
-    if (dropped > 0)
+    var dropped = RuntimeOwned.Where(r => OpenRC.DropService(r.Service, r.Level, r.Reason)).Select(r => r.Service).ToList();
+    if (dropped.Contains("loopback") || dropped.Contains("net.lo"))
     {
         OpenRC.SetRcConf("rc_provide", "loopback net");
     }

@@ -7,24 +7,25 @@
 /// <param name="Utc">Set the time zone to UTC; false leaves /etc/localtime (the runtime binds the host's).</param>
 /// <param name="PowerFail">Add the inittab pf: line so SIGPWR halts cleanly.</param>
 /// <param name="Console">Enable a getty on /dev/console (LXD's console).</param>
-/// <param name="RuntimeOwnsNetwork">The runtime sets up lo and there is no CAP_NET_ADMIN inside: drop loopback.</param>
+/// <param name="Unprivileged">The runtime sets up lo, the host name and /dev itself, and grants no CAP_NET_ADMIN or
+/// CAP_SYS_ADMIN inside: loopback, hostname and udev cannot work there, whatever older scripts' keywords say.</param>
 /// <param name="RemoveMtab">Remove /etc/mtab (the runtime provides one).</param>
 /// <param name="StopSignal">The image's stop signal; null for the runtime's default.</param>
 record TargetPolicy(
     string? RcSys, string RuntimeSys, string Fstab, bool Utc, bool PowerFail, bool Console,
-    bool RuntimeOwnsNetwork, bool RemoveMtab, string? StopSignal);
+    bool Unprivileged, bool RemoveMtab, string? StopSignal);
 
 TargetPolicy PolicyFor(string target) => target.ToLowerInvariant() switch
 {
     // docker stop sends SIGTERM, which init ignores; SIGPWR plus the pf: line halts at once.
     "docker" => new("docker", "docker", "", Utc: true, PowerFail: true, Console: false,
-        RuntimeOwnsNetwork: true, RemoveMtab: false, StopSignal: "SIGPWR"),
+        Unprivileged: true, RemoveMtab: false, StopSignal: "SIGPWR"),
     // Nothing detects Singularity and "lxd" is no rc_sys value; lxc's keywords fit an unprivileged container.
     "sif" => new("lxc", "lxc", "proc /proc proc defaults 0 0\n", Utc: false, PowerFail: false, Console: false,
-        RuntimeOwnsNetwork: true, RemoveMtab: true, StopSignal: null),
+        Unprivileged: true, RemoveMtab: true, StopSignal: null),
     // LXD containers are detected as lxc by OpenRC itself; they own their network namespace.
     "lxd" => new(null, "lxc", "", Utc: true, PowerFail: true, Console: true,
-        RuntimeOwnsNetwork: false, RemoveMtab: false, StopSignal: null),
+        Unprivileged: false, RemoveMtab: false, StopSignal: null),
     _ => UnknownTargetPolicy(target),
 };
 

@@ -20,6 +20,10 @@ internal static class Program
         {
             var (code, message) = Describe(e);
             await Console.Error.WriteLineAsync($"boxer: {message}");
+            if (GlobalOptions.IsJsonEvents(args))
+            {
+                new JsonEventWriter(Console.Out).WriteResult(code, message, []);
+            }
             // Detail helps with bugs and with wrapped causes; a plain "no such file" needs none.
             if (verbose && (code == ExitCode.InternalError || e.InnerException is not null))
             {
@@ -29,7 +33,8 @@ internal static class Program
         }
     }
 
-    private static (int Code, string Message) Describe(Exception e) => e switch
+    /// <summary>The exit code and the one line the user sees for a failure (the wizard shows the same).</summary>
+    internal static (int Code, string Message) Describe(Exception e) => e switch
     {
         OperationCanceledException => (ExitCode.Cancelled, "cancelled"),
         UsageException => (ExitCode.Usage, $"{OneLine(e.Message)} (see --help)"),

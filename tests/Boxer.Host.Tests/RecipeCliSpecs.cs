@@ -92,12 +92,12 @@ public sealed class RecipeCliSpecs : IDisposable
     }
 
     [Fact]
-    public async Task Json_without_plan_is_a_usage_error()
+    public async Task Planning_with_no_recipe_is_a_usage_error()
     {
-        var result = await RunAsync("docker", "--stage", Fixtures.Basic("tar"), "--out", _dir.Combine("x.tar"), "--json");
+        var result = await RunAsync("docker", "--stage", Fixtures.Basic("tar"), "--out", _dir.Combine("x.tar"), "--recipe", "none", "--plan");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal(["boxer: --json needs --plan (see --help)"], result.StdErrLines);
+        Assert.Equal(["boxer: --plan needs a recipe; --recipe none changes nothing (see --help)"], result.StdErrLines);
     }
 
     private Task<ProcessResult> RunAsync(params string[] args) =>

@@ -59,7 +59,7 @@ public sealed class OpenRcBootSpecs(ITestOutputHelper output) : IDisposable
             {
                 StagePath = Fixtures.OpenRc(),
                 Targets = [new TargetRequest(new DockerTarget(), new TargetOptionValues(new Dictionary<string, string> { [DockerTarget.TagOption] = _tag }))],
-                Finalizer = new RecipeFinalizer("openrc-server.csx"),
+                Finalizer = new Boxer.Core.Recipes.RecipeFinalizer(Path.Combine(RepoPaths.Recipes, "openrc-server.csx")),
                 BoxerVersion = "1.0.0-test",
             },
             log,

@@ -26,7 +26,7 @@ internal static class ArtifactPrinter
         }
     }
 
-    private static string KindName(ArtifactKind kind) => kind switch
+    public static string KindName(ArtifactKind kind) => kind switch
     {
         ArtifactKind.EngineImage => "engine-image",
         ArtifactKind.RegistryImage => "registry-image",

@@ -43,10 +43,16 @@ internal static class BoxerCommandLine
             InspectCommand.Create(console),
             RecipeCommand.Create(catalog, console),
             RecipesCommand.Create(console),
+            Tui.TuiCommand.Create(catalog),
         };
-        // A bare `boxer` shows the help; it is still a usage error, as a script calling it wanted something.
+        // A bare `boxer` on an interactive terminal opens the wizard; elsewhere it shows the help, and is
+        // still a usage error, as a script calling it wanted something.
         root.SetAction(parse =>
         {
+            if (Tui.TerminalCheck.IsInteractive)
+            {
+                return Tui.TuiCommand.Run(catalog);
+            }
             new HelpAction().Invoke(parse);
             return ExitCode.Usage;
         });

@@ -26,4 +26,14 @@ internal static class GlobalOptions
 
     public static bool IsQuiet(IEnumerable<string> args) =>
         args.TakeWhile(a => a != "--").Any(a => a is "--quiet" or "-q");
+
+    /// <summary>
+    /// Whether stdout is a JSON event stream (<c>--json</c> on a build, not <c>--plan</c>), read from the raw
+    /// arguments so that a failure before or while parsing still ends the stream with its result object.
+    /// </summary>
+    public static bool IsJsonEvents(IEnumerable<string> args)
+    {
+        var before = args.TakeWhile(a => a != "--").ToList();
+        return before.Contains("--json") && !before.Contains("--plan");
+    }
 }

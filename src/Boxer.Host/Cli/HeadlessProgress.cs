@@ -6,14 +6,14 @@ namespace Boxer.Host.Cli;
 
 /// <summary>
 /// Shows build events on stderr without a UI. On a terminal the running phase's line is redrawn in place
-/// and finished with its size and rate; otherwise each phase gets a timestamped start and end line that
+/// (percent, bytes, rate and ETA) and finished with its size and rate; otherwise each phase gets a timestamped start and end line that
 /// logs keep well. <c>--quiet</c> shows nothing (errors are Program's); <c>--verbose</c> adds debug lines.
 /// Events may come from worker threads, so reporting is synchronous and locked.
 /// </summary>
 internal sealed class HeadlessProgress(CliConsole console) : IProgress<BuildEvent>
 {
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(200);
-    private readonly Dictionary<string, PhaseState> _phases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HeadlessProgressMeter> _phases = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly Stopwatch _sinceRedraw = Stopwatch.StartNew();
     private bool _lineOpen;
@@ -29,12 +29,11 @@ internal sealed class HeadlessProgress(CliConsole console) : IProgress<BuildEven
             switch (value)
             {
                 case PhaseStarted started when !_phases.ContainsKey(started.Phase):
-                    _phases[started.Phase] = new PhaseState(Stopwatch.StartNew(), started.TotalBytes);
+                    _phases[started.Phase] = new HeadlessProgressMeter(started.TotalBytes);
                     WriteLine(value.Time, $"{started.Phase} started{Total(started.TotalBytes)}", !console.ErrorIsTerminal);
                     break;
                 case PhaseProgress step when _phases.TryGetValue(step.Phase, out var state):
-                    state.DoneBytes = step.DoneBytes;
-                    state.TotalBytes = step.TotalBytes ?? state.TotalBytes;
+                    state.Update(step.DoneBytes, step.TotalBytes);
                     Redraw(step.Phase, state);
                     break;
                 case PhaseCompleted done when _phases.Remove(done.Phase, out var state):
@@ -47,15 +46,14 @@ internal sealed class HeadlessProgress(CliConsole console) : IProgress<BuildEven
         }
     }
 
-    private void Redraw(string phase, PhaseState state)
+    private void Redraw(string phase, HeadlessProgressMeter state)
     {
         if (!console.ErrorIsTerminal || _sinceRedraw.Elapsed < RedrawInterval)
         {
             return;
         }
         _sinceRedraw.Restart();
-        var percent = state.TotalBytes is > 0 and var total ? $" {100.0 * state.DoneBytes / total:0}%" : "";
-        console.Error.Write($"\r\e[K{phase}{percent} {ByteSize.Format(state.DoneBytes)} {ByteSize.Rate(state.DoneBytes, state.Clock.Elapsed)}");
+        console.Error.Write($"\r\e[K{phase} {state.Describe()}");
         _lineOpen = true;
     }
 
@@ -77,7 +75,7 @@ internal sealed class HeadlessProgress(CliConsole console) : IProgress<BuildEven
 
     private static string Total(long? bytes) => bytes is { } b ? $" ({ByteSize.Format(b)})" : "";
 
-    private static string Finished(PhaseState state, TimeSpan elapsed)
+    private static string Finished(HeadlessProgressMeter state, TimeSpan elapsed)
     {
         var bytes = state.DoneBytes > 0 ? state.DoneBytes : state.TotalBytes ?? 0;
         var seconds = elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
@@ -88,14 +86,5 @@ internal sealed class HeadlessProgress(CliConsole console) : IProgress<BuildEven
     {
         var source = log.Source is { } s ? $"{s}: " : "";
         return log.Level == BuildLogLevel.Warning ? $"warning: {source}{log.Message}" : $"{source}{log.Message}";
-    }
-
-    private sealed class PhaseState(Stopwatch clock, long? totalBytes)
-    {
-        public Stopwatch Clock { get; } = clock;
-
-        public long? TotalBytes { get; set; } = totalBytes;
-
-        public long DoneBytes { get; set; }
     }
 }

@@ -10,7 +10,9 @@ internal static class RecipeBuild
     public static async Task<int> RunAsync(
         IReadOnlyList<TargetRequest> targets, string stagePath, RecipeChoice choice, CliConsole console, CancellationToken cancellationToken)
     {
-        var progress = new HeadlessProgress(console);
+        IProgress<Boxer.Abstractions.BuildEvent> progress = choice.Json && !choice.Plan
+            ? new JsonEventWriter(console.Out)
+            : new HeadlessProgress(console);
         if (choice.Plan)
         {
             var plans = await RecipePlanPipeline.PlanAsync(new RecipePlanRequest
@@ -39,6 +41,12 @@ internal static class RecipeBuild
             Verbose = console.Verbose,
         };
         var result = await BuildPipeline.RunAsync(request, progress, cancellationToken);
+        if (progress is JsonEventWriter json)
+        {
+            // Failures get their result object from Program, where exceptions become exit codes.
+            json.WriteResult(ExitCode.Success, null, result.Artifacts);
+            return ExitCode.Success;
+        }
         ArtifactPrinter.Print(result.Artifacts, console.Out);
         return ExitCode.Success;
     }

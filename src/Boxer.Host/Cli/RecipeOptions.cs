@@ -21,22 +21,21 @@ internal sealed class RecipeOptions
 
     public Option<bool> Plan { get; } = new("--plan") { Description = "Print what the recipe would change, and build nothing" };
 
-    public Option<bool> Json { get; } = new("--json") { Description = "With --plan: print the plan as JSON" };
+    public Option<bool> Json { get; } = new("--json")
+    {
+        Description = "Print one JSON object per line on stdout for every build event and the result; with --plan: the plan as JSON",
+    };
 
     /// <summary>The options to add to a verb; <c>--recipe</c> only where the recipe is not an argument.</summary>
     public IEnumerable<Option> For(bool withRecipeOption) => withRecipeOption ? [Recipe, Set, Plan, Json] : [Set, Plan, Json];
 
     /// <summary>Reads the choice, locating the recipe (<paramref name="recipe"/> overrides <c>--recipe</c>).</summary>
-    /// <exception cref="UsageException">--json without --plan, or --plan with no recipe.</exception>
+    /// <exception cref="UsageException">--plan with no recipe.</exception>
     /// <exception cref="RecipeException">The recipe does not exist.</exception>
     public RecipeChoice Read(ParseResult parse, string? recipe = null)
     {
         var plan = parse.GetValue(Plan);
         var json = parse.GetValue(Json);
-        if (json && !plan)
-        {
-            throw new UsageException("--json needs --plan");
-        }
         var path = new RecipeLocator().Locate(recipe ?? parse.GetValue(Recipe) ?? RecipeLocator.DefaultRecipe);
         if (plan && path is null)
         {

@@ -27,8 +27,8 @@ public sealed class BasicFixtureSpecs : IDisposable
     }
 
     [Theory]
-    [InlineData("docker", "boot/bootmisc boot/sysctl default/local default/sshd shutdown/killprocs")]
-    [InlineData("sif", "boot/bootmisc boot/sysctl default/local default/sshd shutdown/killprocs")]
+    [InlineData("docker", "boot/bootmisc default/local default/sshd shutdown/killprocs")]
+    [InlineData("sif", "boot/bootmisc default/local default/sshd shutdown/killprocs")]
     [InlineData("lxd", "boot/bootmisc boot/loopback boot/sysctl default/local default/sshd shutdown/killprocs")]
     public async Task Runlevel_links_are_dropped_exactly_as_the_keywords_say(string target, string kept)
     {

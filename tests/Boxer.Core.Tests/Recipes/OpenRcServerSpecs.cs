@@ -46,8 +46,8 @@ public sealed class OpenRcServerSpecs : IDisposable
     }
 
     [Theory]
-    [InlineData("docker", "boot/bootmisc boot/sysctl default/dockerok default/local")]
-    [InlineData("sif", "boot/bootmisc boot/sysctl default/local sysinit/devfs")]
+    [InlineData("docker", "boot/bootmisc default/dockerok default/local")]
+    [InlineData("sif", "boot/bootmisc default/local sysinit/devfs")]
     [InlineData("lxd", "boot/bootmisc boot/loopback boot/sysctl default/local sysinit/devfs")]
     public async Task Runlevels_keep_exactly_what_the_keywords_allow(string target, string kept)
     {
@@ -71,8 +71,26 @@ public sealed class OpenRcServerSpecs : IDisposable
                 "sysinit/devfs: keyword -docker",
                 "sysinit/udev: no keyword line; on the original boxer's list",
                 "boot/loopback: the runtime configures lo; no CAP_NET_ADMIN inside",
+                "boot/sysctl: kernel parameters belong to the host; /proc/sys is read-only inside",
             ],
             result.Globals.OpenRC.Dropped.Select(d => $"{d.Level}/{d.Service}: {d.Reason}"));
+    }
+
+    [Theory]
+    [InlineData("docker", "boot/hostname: the runtime sets the host name; no CAP_SYS_ADMIN inside|sysinit/udev: the runtime provides /dev; no device events inside")]
+    [InlineData("lxd", "sysinit/udev: keyword -lxc")]
+    public async Task Older_scripts_whose_keywords_predate_containers_are_still_dropped_where_the_runtime_owns_their_job(
+        string target, string expected)
+    {
+        // Debian bookworm's OpenRC 0.45: hostname and udev carry keyword lines, but not -docker.
+        var fs = MiniStage.Create();
+        fs.WriteAllText("etc/init.d/hostname", MiniStage.Script("-prefix -systemd-nspawn"));
+        fs.WriteAllText("etc/init.d/udev", MiniStage.Script("-lxc -openvz -prefix -vserver"));
+
+        var result = await _sandbox.RunAsync(Recipe, _sandbox.Context(fs, target));
+
+        var drops = result.Globals.OpenRC.Dropped.Where(d => d.Service is "hostname" or "udev").Select(d => $"{d.Level}/{d.Service}: {d.Reason}");
+        Assert.Equal(expected, string.Join('|', drops.Order(StringComparer.Ordinal)));
     }
 
     [Fact]

@@ -17,11 +17,12 @@ public sealed class RecipePlanSpecs : IDisposable
 
         Assert.Contains("""
 
-            Removed: 17 entries, 3505 bytes freed
+            Removed: 18 entries, 3505 bytes freed
               - /etc/runlevels/boot/backlight -> /etc/init.d/backlight
               - /etc/runlevels/boot/hostname -> /etc/init.d/hostname
               - /etc/runlevels/boot/localmount -> /etc/init.d/localmount
               - /etc/runlevels/boot/loopback -> /etc/init.d/loopback
+              - /etc/runlevels/boot/sysctl -> /etc/init.d/sysctl
               - /etc/runlevels/default/netmount -> /etc/init.d/netmount
               - /etc/runlevels/sysinit/devfs -> /etc/init.d/devfs
               - /etc/runlevels/sysinit/udev -> /etc/init.d/udev
@@ -37,7 +38,7 @@ public sealed class RecipePlanSpecs : IDisposable
             """, text, StringComparison.Ordinal);
         Assert.Contains("""
 
-            Services dropped: 7
+            Services dropped: 8
               boot/backlight: keyword -containers
               boot/hostname: keyword -docker
               boot/localmount: keyword -docker
@@ -45,6 +46,7 @@ public sealed class RecipePlanSpecs : IDisposable
               sysinit/devfs: keyword -docker
               sysinit/udev: no keyword line; on the original boxer's list
               boot/loopback: the runtime configures lo; no CAP_NET_ADMIN inside
+              boot/sysctl: kernel parameters belong to the host; /proc/sys is read-only inside
 
             Image:
               Entrypoint: ["/sbin/init"]
@@ -109,8 +111,8 @@ public sealed class RecipePlanSpecs : IDisposable
         var root = json.RootElement;
         Assert.Equal("openrc-server.csx", root.GetProperty("recipe").GetProperty("name").GetString());
         Assert.Equal(3505, root.GetProperty("bytesFreed").GetInt64());
-        Assert.Equal(11, root.GetProperty("removed").GetArrayLength());
-        Assert.Equal("directory", root.GetProperty("removed")[7].GetProperty("kind").GetString());
+        Assert.Equal(12, root.GetProperty("removed").GetArrayLength());
+        Assert.Equal("directory", root.GetProperty("removed")[8].GetProperty("kind").GetString());
         Assert.Equal(["etc/fstab", "etc/inittab", "etc/localtime", "etc/rc.conf"],
             root.GetProperty("modified").EnumerateArray().Select(m => m.GetProperty("path").GetString()));
         Assert.Equal("keyword -docker", root.GetProperty("droppedServices")[1].GetProperty("reason").GetString());

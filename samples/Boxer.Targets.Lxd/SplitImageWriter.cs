@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Boxer.Abstractions;
+using Boxer.Formats.Squashfs;
+
+namespace Boxer.Targets.Lxd;
+
+/// <summary>
+/// The split form LXD imports with <c>lxc image import metadata.tar.xz rootfs.squashfs</c>: the metadata
+/// tarball (xz) and the tree as squashfs 4.0 (gzip, 128 KiB blocks, as LXD itself exports images).
+/// </summary>
+internal sealed class SplitImageWriter(TargetBuildContext context, LxdOptions options)
+{
+    public const string MetadataName = "metadata.tar.xz";
+    public const string RootfsName = "rootfs.squashfs";
+    private const string MetadataPhase = "lxd:metadata";
+    private const string RootfsPhase = "lxd:rootfs";
+
+    public async Task<LxdImage> WriteAsync(CancellationToken cancellationToken)
+    {
+        OutputFile.CheckDirectory(options.OutputDirectory);
+        var metadata = new LxdMetadata(context);
+        var metadataPath = Path.Combine(options.OutputDirectory, MetadataName);
+        var rootfsPath = Path.Combine(options.OutputDirectory, RootfsName);
+
+        var temps = new List<string>();
+        try
+        {
+            temps.Add(await WriteMetadataAsync(metadata, metadataPath, cancellationToken).ConfigureAwait(false));
+            var clock = Stopwatch.StartNew();
+            context.Progress.Report(new PhaseStarted(RootfsPhase, context.RootFs.ContentSize));
+            var squashfs = new SquashfsWriter(new SquashfsWriterOptions
+            {
+                SourceDateEpoch = context.SourceDateEpoch,
+                Progress = new ThrottledProgress(context.Progress, RootfsPhase, context.RootFs.ContentSize, cumulative: false),
+            });
+            temps.Add(await OutputFile.WriteTempAsync(rootfsPath, WriteRootfsAsync, cancellationToken).ConfigureAwait(false));
+            context.Progress.Report(new PhaseCompleted(RootfsPhase, clock.Elapsed));
+            OutputFile.Commit([(temps[0], metadataPath), (temps[1], rootfsPath)]);
+
+            async Task WriteRootfsAsync(Stream stream, CancellationToken token)
+            {
+                try
+                {
+                    var info = await squashfs.WriteAsync(context.RootFs, stream, token).ConfigureAwait(false);
+                    foreach (var warning in info.Warnings)
+                    {
+                        context.Progress.Report(new LogMessage(BuildLogLevel.Warning, warning, LxdTarget.TargetName));
+                    }
+                }
+                catch (SquashfsException error)
+                {
+                    throw new TargetException(LxdTarget.TargetName, $"cannot write {rootfsPath}: {error.Message}", error) { Artifact = rootfsPath };
+                }
+            }
+        }
+        catch
+        {
+            OutputFile.Discard(temps);
+            throw;
+        }
+        return await ImageHasher.HashAsync([metadataPath, rootfsPath], cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> WriteMetadataAsync(LxdMetadata metadata, string path, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        context.Progress.Report(new PhaseStarted(MetadataPhase));
+        var tar = await new MetadataEntries(metadata, context.CreatedTime).ToTarAsync(cancellationToken).ConfigureAwait(false);
+        var xz = await XzCompressor.CompressAsync(tar, cancellationToken).ConfigureAwait(false);
+        var temp = await OutputFile.WriteTempAsync(path, (stream, token) => stream.WriteAsync(xz, token).AsTask(), cancellationToken).ConfigureAwait(false);
+        context.Progress.Report(new PhaseCompleted(MetadataPhase, clock.Elapsed));
+        return temp;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Boxer.Abstractions;
+
+namespace Boxer.Host.Cli;
+
+/// <summary>
+/// <c>--json</c>: every build event as one JSON object on its own line (JSON Lines) on stdout, ending with a
+/// <c>result</c> object, so that CI systems and other tools can follow a build. The schema is in the README
+/// ("Machine-readable output"); field names are camelCase, absent values are left out, times are UTC ISO 8601.
+/// Events may come from worker threads, so each line is written whole under a lock.
+/// </summary>
+internal sealed class JsonEventWriter(TextWriter output) : IProgress<BuildEvent>
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        // Read by tools, never embedded in HTML: keep '+' and quotes in paths and messages readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly Lock _lock = new();
+
+    public void Report(BuildEvent value)
+    {
+        switch (value)
+        {
+            case PhaseStarted started:
+                Write("phaseStarted", value.Time, w => { w.WriteString("phase", started.Phase); WriteNumber(w, "totalBytes", started.TotalBytes); });
+                break;
+            case PhaseProgress step:
+                Write("phaseProgress", value.Time, w =>
+                {
+                    w.WriteString("phase", step.Phase);
+                    w.WriteNumber("doneBytes", step.DoneBytes);
+                    WriteNumber(w, "totalBytes", step.TotalBytes);
+                });
+                break;
+            case PhaseCompleted done:
+                Write("phaseCompleted", value.Time, w => { w.WriteString("phase", done.Phase); w.WriteNumber("elapsedSeconds", done.Elapsed.TotalSeconds); });
+                break;
+            case LogMessage log:
+                Write("log", value.Time, w =>
+                {
+                    w.WriteString("level", log.Level.ToString().ToLowerInvariant());
+                    w.WriteString("message", log.Message);
+                    WriteString(w, "source", log.Source);
+                });
+                break;
+            case ArtifactProduced produced:
+                Write("artifact", value.Time, w => WriteArtifact(w, produced.Artifact));
+                break;
+        }
+    }
+
+    /// <summary>The closing object: the exit code, the one-line error when it failed, and what was made.</summary>
+    public void WriteResult(int exitCode, string? error, IReadOnlyList<Artifact> artifacts) =>
+        Write("result", DateTimeOffset.UtcNow, w =>
+        {
+            w.WriteNumber("exitCode", exitCode);
+            WriteString(w, "error", error);
+            w.WriteStartArray("artifacts");
+            foreach (var artifact in artifacts)
+            {
+                w.WriteStartObject();
+                WriteArtifact(w, artifact);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        });
+
+    private static void WriteArtifact(Utf8JsonWriter w, Artifact artifact)
+    {
+        w.WriteString("target", artifact.Target);
+        w.WriteString("kind", ArtifactPrinter.KindName(artifact.Kind));
+        // A file artifact's location is a path; an image's is a reference: name the field after what it is.
+        w.WriteString(artifact.Kind == ArtifactKind.File ? "path" : "reference", artifact.Location);
+        WriteNumber(w, "size", artifact.Size);
+        WriteString(w, "digest", artifact.Digest);
+        w.WriteStartArray("usageHints");
+        artifact.UsageHints.ToList().ForEach(w.WriteStringValue);
+        w.WriteEndArray();
+    }
+
+    private void Write(string type, DateTimeOffset time, Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            w.WriteStartObject();
+            w.WriteString("type", type);
+            w.WriteString("time", time.UtcDateTime);
+            body(w);
+            w.WriteEndObject();
+        }
+        var line = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        lock (_lock)
+        {
+            output.WriteLine(line);
+            output.Flush();
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter w, string name, long? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+    }
+
+    private static void WriteString(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Boxer.TestSupport;
+
+namespace Boxer.Host.Tests.Tui;
+
+/// <summary>
+/// A private sshd (Debian's openssh-server) on 127.0.0.1 and a free high port, with a host key and a user
+/// key made for the test in a temp dir; key login only, no PAM. Dispose stops it and removes the keys.
+/// </summary>
+internal sealed class SshServer : IDisposable
+{
+    private const string SshdPath = "/usr/sbin/sshd";
+    private readonly TempDir _directory = new("boxer-sshd-");
+    private readonly Process _sshd;
+
+    public SshServer()
+    {
+        if (!File.Exists(SshdPath))
+        {
+            throw new MissingToolException("sshd", "openssh-server");
+        }
+        Port = FreePort();
+        KeyFile = _directory.Combine("user_key");
+        ExternalTool.RunChecked("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", _directory.Combine("host_key"));
+        ExternalTool.RunChecked("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", KeyFile);
+        File.Copy(KeyFile + ".pub", _directory.Combine("authorized_keys"));
+        File.WriteAllText(_directory.Combine("sshd_config"), Config());
+        // Privilege separation needs this directory; a fresh container may not have it.
+        Directory.CreateDirectory("/run/sshd");
+        _sshd = Process.Start(new ProcessStartInfo(SshdPath, ["-D", "-e", "-f", _directory.Combine("sshd_config")])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        }) ?? throw new InvalidOperationException("sshd did not start");
+        WaitUntilListening();
+    }
+
+    public int Port { get; }
+
+    public string KeyFile { get; }
+
+    public static string User => Environment.UserName;
+
+    /// <summary>An <c>ssh -tt</c> command line that runs <paramref name="remoteCommand"/> on this server.</summary>
+    public string SshCommand(string remoteCommand) =>
+        $"ssh -tt -p {Port} -i {KeyFile} -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes " +
+        $"-o LogLevel=ERROR {User}@127.0.0.1 '{remoteCommand.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+
+    public void Dispose()
+    {
+        if (!_sshd.HasExited)
+        {
+            _sshd.Kill(entireProcessTree: true);
+            _sshd.WaitForExit();
+        }
+        _sshd.Dispose();
+        _directory.Dispose();
+    }
+
+    private string Config() => string.Join('\n',
+        $"Port {Port}",
+        "ListenAddress 127.0.0.1",
+        $"HostKey {_directory.Combine("host_key")}",
+        $"PidFile {_directory.Combine("sshd.pid")}",
+        $"AuthorizedKeysFile {_directory.Combine("authorized_keys")}",
+        "PermitRootLogin prohibit-password",
+        "PubkeyAuthentication yes",
+        "PasswordAuthentication no",
+        "KbdInteractiveAuthentication no",
+        "UsePAM no",
+        "StrictModes no",
+        "AcceptEnv LANG LC_*",
+        "") ;
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void WaitUntilListening()
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (_sshd.HasExited)
+            {
+                throw new InvalidOperationException($"sshd exited {_sshd.ExitCode}: {_sshd.StandardError.ReadToEnd()}");
+            }
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(100);
+            }
+        }
+        throw new TimeoutException($"sshd is not listening on port {Port}");
+    }
+}
