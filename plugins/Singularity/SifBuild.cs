@@ -28,12 +28,13 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
         {
             throw Fail($"cannot write {outputPath}: directory {directory} does not exist");
         }
+        string arch = ArchitectureCode();
         string temp = Path.Combine(directory, $".{Path.GetFileName(outputPath)}.{Guid.NewGuid():N}.tmp");
         var clock = Stopwatch.StartNew();
         context.Progress.Report(new PhaseStarted(Phase, context.RootFs.ContentSize));
         try
         {
-            await WriteAsync(temp, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(temp, arch, cancellationToken).ConfigureAwait(false);
             if (!OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(temp, (UnixFileMode)0b111_101_101);
@@ -64,7 +65,7 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
         return [artifact];
     }
 
-    private async Task WriteAsync(string temp, CancellationToken cancellationToken)
+    private async Task WriteAsync(string temp, string arch, CancellationToken cancellationToken)
     {
         var metadata = new SifMetadata(context);
         var labels = metadata.Labels();
@@ -80,7 +81,6 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
             SourceDateEpoch = context.SourceDateEpoch,
             Progress = new ThrottledProgress(context.Progress, Phase, context.RootFs.ContentSize),
         });
-        string arch = SifArchitecture.CodeOf(context.Stage.Architecture is "unknown" or "" ? context.Image.Architecture : context.Stage.Architecture);
         SifObject[] objects =
         [
             SifObject.FromBytes(SifDataType.DefFile, Encoding.UTF8.GetBytes(metadata.DefFile())),
@@ -95,6 +95,19 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
         await using (file.ConfigureAwait(false))
         {
             await new SifWriter(options).WriteAsync(file, objects, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private string ArchitectureCode()
+    {
+        string goArch = context.Stage.Architecture is "unknown" or "" ? context.Image.Architecture : context.Stage.Architecture;
+        try
+        {
+            return SifArchitecture.CodeOf(goArch);
+        }
+        catch (ArgumentException error)
+        {
+            throw Fail($"SIF has no architecture code for '{goArch}'", error);
         }
     }
 

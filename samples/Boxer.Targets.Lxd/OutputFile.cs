@@ -45,18 +45,23 @@ internal static class OutputFile
         }
     }
 
-    /// <summary>Renames finished temporary files into place (an image's files appear together, at the end).</summary>
-    public static void Commit(IEnumerable<(string Temp, string Path)> files)
+    /// <summary>
+    /// Renames finished temporary files into place (an image's files appear together, at the end). When one
+    /// rename fails, the files this call already placed are removed too: half an image is no image.
+    /// </summary>
+    public static void Commit(IReadOnlyList<(string Temp, string Path)> files)
     {
+        var placed = new List<string>();
         foreach (var (temp, path) in files)
         {
             try
             {
                 File.Move(temp, path, overwrite: true);
+                placed.Add(path);
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
-                TryDelete(temp);
+                Discard(files.Select(f => f.Temp).Concat(placed));
                 throw Failure(path, error);
             }
         }

@@ -92,6 +92,15 @@ public sealed class RecipeCliSpecs : IDisposable
     }
 
     [Fact]
+    public async Task Planning_with_no_recipe_is_a_usage_error()
+    {
+        var result = await RunAsync("docker", "--stage", Fixtures.Basic("tar"), "--out", _dir.Combine("x.tar"), "--recipe", "none", "--plan");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(["boxer: --plan needs a recipe; --recipe none changes nothing (see --help)"], result.StdErrLines);
+    }
+
+    [Fact]
     public async Task Json_without_plan_builds_and_streams_events_instead_of_the_plan()
     {
         var result = await RunAsync("docker", "--stage", Fixtures.Basic("tar"), "--out", _dir.Combine("x.tar"), "--json");

@@ -93,6 +93,19 @@ public sealed class ImageFilesSpecs(SamplePlugin plugin)
     }
 
     [Fact]
+    public async Task A_file_that_cannot_be_replaced_fails_the_build_in_one_line_and_leaves_no_part_of_the_image()
+    {
+        using var dir = new TempDir("boxer-lxd-blocked-");
+        Directory.CreateDirectory(dir.Combine("rootfs.squashfs", "in-the-way"));
+
+        var result = await BuildAsync(dir.Path);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains($"boxer: lxd: cannot write {dir.Combine("rootfs.squashfs")}: ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["rootfs.squashfs"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task Without_an_LXD_import_tells_the_lxc_command_and_still_succeeds()
     {
         using var dir = new TempDir("boxer-lxd-nolxd-");

@@ -133,6 +133,25 @@ public sealed class SingularityTargetSpecs : IDisposable
     }
 
     [Fact]
+    public async Task An_architecture_sif_cannot_name_is_refused_in_one_line()
+    {
+        var context = _harness.Context(_dir.Path, new() { ["out"] = "x.sif" }, Epoch);
+        var odd = new TargetBuildContext
+        {
+            RootFs = context.RootFs,
+            Image = context.Image,
+            Stage = TargetHarness.Stage with { Architecture = "loong64" },
+            Options = context.Options,
+            WorkingDirectory = _dir.Path,
+        };
+
+        var error = await Assert.ThrowsAsync<TargetException>(() => new SingularityTarget().BuildAsync(odd, CancellationToken.None));
+
+        Assert.Equal("SIF has no architecture code for 'loong64'", error.Message);
+        Assert.Empty(Directory.GetFileSystemEntries(_dir.Path));
+    }
+
+    [Fact]
     public async Task A_cancelled_build_leaves_no_file()
     {
         using var cancel = new CancellationTokenSource();

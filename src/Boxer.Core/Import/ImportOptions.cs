@@ -8,4 +8,10 @@ public sealed record ImportOptions
 
     /// <summary>Where the content spool file goes; null for the system temp directory.</summary>
     public string? SpoolDirectory { get; init; }
+
+    /// <summary>
+    /// The time stamped on directories the archive implies but does not list (and the tree's initial
+    /// <see cref="Tree.RootFs.NewEntryTime"/>); null for now. Pass SOURCE_DATE_EPOCH for reproducible output.
+    /// </summary>
+    public Boxer.Abstractions.UnixTime? NewEntryTime { get; init; }
 }

@@ -31,7 +31,8 @@ public static class StageImporter
         report.Started();
         await using var fileStream = new FileStream(file, FileAccess.Read, bufferSize: 0);
         await using var input = new HashingReadStream(fileStream, report.BytesRead);
-        var tree = RootFs.CreateForImport(ContentSpool.Create(options.SpoolDirectory), UnixTime.FromDateTimeOffset(DateTimeOffset.UtcNow));
+        var tree = RootFs.CreateForImport(
+            ContentSpool.Create(options.SpoolDirectory), options.NewEntryTime ?? UnixTime.FromDateTimeOffset(DateTimeOffset.UtcNow));
         try
         {
             var request = new DecodeRequest(compression, input, file, options.PreferNativeTools);

@@ -119,6 +119,18 @@ public sealed class HostileInputSpecs : IDisposable
     }
 
     [Fact]
+    public async Task Directories_the_archive_only_implies_get_the_given_time_and_root_ownership()
+    {
+        File.WriteAllBytes(_dir.Combine("input"), new TarBuilder().Entry("usr/share/doc/x", data: [1]).End().ToArray());
+        using var stage = await StageImporter.ImportAsync(_dir.Combine("input"),
+            new ImportOptions { SpoolDirectory = _spool.Path, NewEntryTime = new UnixTime(1_600_000_000) });
+        var implied = stage.RootFs.Get("usr/share");
+        Assert.Equal((EntryKind.Directory, 0b111_101_101, 0, 0, new UnixTime(1_600_000_000)),
+            (implied.Kind, implied.Mode, implied.Uid, implied.Gid, implied.ModifiedTime));
+        Assert.Equal(new UnixTime(1_600_000_000), stage.RootFs.Get("").ModifiedTime);
+    }
+
+    [Fact]
     public async Task A_symlink_loop_is_just_data()
     {
         var tar = new TarBuilder().Entry("a", '2', link: "b").Entry("b", '2', link: "a").End().ToArray();

@@ -14,6 +14,8 @@ namespace Boxer.Core.Import.Decoding;
 internal static class ManagedDecoder
 {
     private const long PauseWriterBytes = 16 << 20;
+    private const int ChunkBytes = 1 << 16;
+    private const int InputBufferBytes = 1 << 20;
 
     public static async Task RunAsync(DecodeRequest request, Action<TarBlockSource> consume, CancellationToken cancellationToken)
     {
@@ -33,15 +35,16 @@ internal static class ManagedDecoder
         }
     }
 
-    public static Stream Open(DecodeRequest request) => request.Compression switch
+    /// <summary>The decompressing stream; the input is buffered because managed decoders read it in small pieces.</summary>
+    public static Stream Open(DecodeRequest request, Stream input) => request.Compression switch
     {
-        Compression.Gzip => new GZipStream(request.Input, CompressionMode.Decompress, leaveOpen: true),
-        Compression.Xz => new ConcatenatedXzStream(request.Input),
-        Compression.Bzip2 => BZip2Stream.Create(request.Input, SharpCompressionMode.Decompress,
+        Compression.Gzip => new GZipStream(input, CompressionMode.Decompress, leaveOpen: true),
+        Compression.Xz => new ConcatenatedXzStream(input),
+        Compression.Bzip2 => BZip2Stream.Create(input, SharpCompressionMode.Decompress,
             decompressConcatenated: true, leaveOpen: true, tolerateTruncatedStream: false),
-        Compression.Zstd => new DecompressionStream(request.Input, leaveOpen: true),
-        Compression.Lzip => new LzipMembersStream(request.Input, LzipMembersStream.MemberSizes(request.File)),
-        _ => request.Input,
+        Compression.Zstd => new DecompressionStream(input, leaveOpen: true),
+        Compression.Lzip => new LzipMembersStream(input, LzipMembersStream.MemberSizes(request.File)),
+        _ => input,
     };
 
     private static async Task ProduceAsync(DecodeRequest request, PipeWriter writer, CancellationToken cancellationToken)
@@ -49,8 +52,25 @@ internal static class ManagedDecoder
         Exception? error = null;
         try
         {
-            await using var decoded = Open(request);
-            await decoded.CopyToAsync(writer, cancellationToken).ConfigureAwait(false);
+            // Not disposed: that would dispose the hashing input, whose hash is read after decoding.
+            var buffered = new BufferedStream(request.Input, InputBufferBytes);
+            await using var decoded = Open(request, buffered);
+            // Synchronous reads in large chunks: the decoders are synchronous, and their ReadAsync would
+            // hop through the thread pool for every small piece.
+            while (true)
+            {
+                int n = decoded.Read(writer.GetSpan(ChunkBytes));
+                if (n == 0)
+                {
+                    break;
+                }
+                writer.Advance(n);
+                var flushed = await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                if (flushed.IsCompleted)
+                {
+                    break;
+                }
+            }
         }
         catch (OperationCanceledException e)
         {
