@@ -3,6 +3,7 @@
 #load "lib/cleanup.csx"
 #load "lib/openrc-container.csx"
 #load "lib/systemd-container.csx"
+#load "lib/docker-init.csx"
 
 var target = Target.Name.ToLowerInvariant();
 var policy = PolicyFor(target);
@@ -11,6 +12,10 @@ switch (Stage.InitSystem)
 {
     case InitSystem.OpenRC:
         FinalizeOpenRc(policy);
+        if (target == "docker")
+        {
+            UseDockerInit();
+        }
         break;
     case InitSystem.Systemd:
         FinalizeSystemd(policy, target);

@@ -84,14 +84,15 @@ public sealed partial class DockerTarget
     /// An init as PID 1 can only end the container through reboot(2), which needs CAP_SYS_BOOT (inside a PID
     /// namespace it ends just that namespace); without it <c>docker stop</c> waits 10 s and kills. OpenRC's
     /// sysinit mounts a tmpfs on /run unless one is there, which an unprivileged container cannot do; and
-    /// init logs to /dev/console, which Docker creates only with a terminal (<c>-t</c>).
+    /// init logs to /dev/console, which Docker creates only with a terminal (<c>-t</c>). openrc-server's
+    /// default Docker PID 1 (recipes/lib/docker-init.csx) needs none of these flags.
     /// </summary>
     private static string RunHint(ImageSpec spec, ImageReference tag) =>
         spec.Config.Entrypoint.FirstOrDefault() is "/sbin/init" or "/sbin/openrc-init"
             ? $"docker run -d -t {InitRunFlags} --name {ContainerName(tag)} {tag.FamiliarName}"
             : $"docker run -d --name {ContainerName(tag)} {tag.FamiliarName}";
 
-    /// <summary>The <c>docker run</c> flags an image booting a real init needs to log, boot and stop cleanly.</summary>
+    /// <summary>The <c>docker run</c> flags an image whose PID 1 is a real init needs to log, boot and stop cleanly.</summary>
     internal const string InitRunFlags = "--tmpfs /run --cap-add SYS_BOOT";
 
     private static string Short(string digest) => digest["sha256:".Length..][..12];

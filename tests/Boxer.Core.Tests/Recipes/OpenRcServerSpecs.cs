@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Boxer.Abstractions;
+using Boxer.Core.Recipes;
 using Boxer.Core.Tests.Recipes.Support;
 using Boxer.Core.Tree;
 
@@ -141,16 +142,45 @@ public sealed class OpenRcServerSpecs : IDisposable
     }
 
     [Theory]
-    [InlineData("docker", "SIGPWR")]
-    [InlineData("sif", null)]
-    [InlineData("lxd", null)]
-    public async Task The_image_boots_init_and_docker_stops_it_with_SIGPWR(string target, string? signal)
+    [InlineData("docker", "/usr/lib/boxer/docker-init", "SIGPWR")]
+    [InlineData("sif", "/sbin/init", null)]
+    [InlineData("lxd", "/sbin/init", null)]
+    public async Task The_image_boots_init_and_docker_stops_it_with_SIGPWR(string target, string entrypoint, string? signal)
     {
         var (fs, context, _) = await _sandbox.RunOnMiniStageAsync(Recipe, target);
 
-        Assert.Equal(["/sbin/init"], context.Image.Entrypoint);
+        Assert.Equal([entrypoint], context.Image.Entrypoint);
         Assert.Equal(signal, context.Image.StopSignal);
         Assert.Equal((EntryKind.Directory, 0b111_101_101), (fs.Get("run/lock").Kind, fs.Get("run/lock").Mode));
+    }
+
+    [Fact]
+    public async Task Docker_gets_a_PID_1_that_runs_the_runlevels_and_exits_after_shutdown()
+    {
+        var (fs, context, _) = await _sandbox.RunOnMiniStageAsync(Recipe, "docker");
+
+        var init = fs.Get("usr/lib/boxer/docker-init");
+        Assert.Equal((EntryKind.File, 0b111_101_101, 0, 0), (init.Kind, init.Mode, init.Uid, init.Gid));
+        string script = fs.ReadAllText("usr/lib/boxer/docker-init");
+        Assert.StartsWith("#!/bin/sh\n", script, StringComparison.Ordinal);
+        Assert.Contains("trap stop PWR TERM INT", script, StringComparison.Ordinal);
+        Assert.Contains("openrc shutdown\n\texit 0", script, StringComparison.Ordinal);
+        Assert.Equal(["/run"], context.Image.Volumes);
+        // sysvinit stays for a `docker-init=sysvinit` build, so the inittab keeps its power-fail line.
+        Assert.Contains("pf:12345:powerwait:/sbin/halt", fs.ReadAllText("etc/inittab"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Docker_init_can_be_left_to_sysvinit_and_rejects_unknown_choices()
+    {
+        var (fs, context, _) = await _sandbox.RunOnMiniStageAsync(Recipe, "docker", "docker-init=sysvinit");
+
+        Assert.Equal(["/sbin/init"], context.Image.Entrypoint);
+        Assert.False(fs.Exists("usr/lib/boxer/docker-init"));
+        Assert.Empty(context.Image.Volumes);
+        var error = await Assert.ThrowsAsync<RecipeException>(
+            () => _sandbox.RunOnMiniStageAsync(Recipe, "docker", "docker-init=tini"));
+        Assert.EndsWith("--set docker-init=tini: expected 'boxer' (the default) or 'sysvinit'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,9 +31,10 @@ public sealed class RecipePlanSpecs : IDisposable
               - /usr/src/linux-6.6.13-gentoo/ (4 entries, 1500 bytes)
               - /var/git/meta-repo/ (2 entries, 5 bytes)
 
-            Added: 2 entries
+            Added: 4 entries
               + /etc/timezone (4 bytes)
               + /run/lock/ (1 entries, 0 bytes)
+              + /usr/lib/boxer/ (2 entries, 676 bytes)
 
             """, text, StringComparison.Ordinal);
         Assert.Contains("""
@@ -49,10 +50,11 @@ public sealed class RecipePlanSpecs : IDisposable
               boot/sysctl: kernel parameters belong to the host; /proc/sys is read-only inside
 
             Image:
-              Entrypoint: ["/sbin/init"]
+              Entrypoint: ["/usr/lib/boxer/docker-init"]
               Cmd: []
               StopSignal: SIGPWR
               Architecture: amd64
+              Volumes: /run
 
             """, text, StringComparison.Ordinal);
     }

@@ -37,7 +37,7 @@ public sealed class ShippedRecipeSpecs : IDisposable
         var error = await Assert.ThrowsAsync<RecipeException>(() => _sandbox.RunAsync(recipe, context));
 
         Assert.Equal(
-            $"{recipe}:19: openrc-server: the stage3's init system is Other, not OpenRC or systemd; use --recipe minimal or --recipe none",
+            $"{recipe}:24: openrc-server: the stage3's init system is Other, not OpenRC or systemd; use --recipe minimal or --recipe none",
             error.Message);
     }
 
@@ -62,7 +62,7 @@ public sealed class ShippedRecipeSpecs : IDisposable
         Assert.Empty(fs.Glob("etc/ssh/ssh_host_*"));
         Assert.True(fs.Exists("etc/ssh/sshd_config"));
         Assert.Contains("22/tcp", context.Image.ExposedPorts);
-        Assert.Equal(["openrc-server.csx", "policy.csx", "cleanup.csx", "openrc-container.csx", "systemd-container.csx"],
+        Assert.Equal(["openrc-server.csx", "policy.csx", "cleanup.csx", "openrc-container.csx", "systemd-container.csx", "docker-init.csx"],
             RecipeSourceSet.Read(RecipeSandbox.Shipped("sshd.csx")).Sources.Skip(1).Select(s => Path.GetFileName(s.FullPath)));
         Assert.Contains(result.Globals.Log.Messages, m =>
             m.Level == BuildLogLevel.Warning && m.Message == "removed 2 SSH host key files from the image; each container generates its own at first boot");

@@ -75,6 +75,8 @@ internal static class MiniStage
             fs.CreateSymlink($"etc/runlevels/{level}/{service}", $"/etc/init.d/{service}");
         }
         fs.CreateDirectory("etc/runlevels/shutdown");
+        fs.WriteAllText("bin/bash", "#!stand-in for a shell\n", 0b111_101_101);
+        fs.CreateSymlink("bin/sh", "bash");
         AddLeftovers(fs);
         AddUntouchables(fs);
         return fs;
