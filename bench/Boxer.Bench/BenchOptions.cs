@@ -5,10 +5,10 @@ namespace Boxer.Bench;
 /// <summary>Command-line options of the benchmark.</summary>
 internal sealed record BenchOptions(long SizeBytes, int Runs, bool Managed, string? File, int Nice)
 {
-    public static BenchOptions Parse(string[] args)
+    public static BenchOptions Parse(string[] args, int defaultRuns)
     {
         long size = 1L << 30;
-        int runs = 3;
+        int runs = defaultRuns;
         bool managed = false;
         string? file = null;
         int nice = 0;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Boxer.Abstractions;
+using Boxer.Formats.Sif;
 using Boxer.Formats.Squashfs;
 
 namespace Boxer.Targets.Singularity;
@@ -90,7 +91,7 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
         ];
         var options = context.SourceDateEpoch is null
             ? SifWriterOptions.Apptainer()
-            : SifWriterOptions.Deterministic with { LaunchScript = SifLayout.DefaultLaunchScript };
+            : SifWriterOptions.Deterministic with { LaunchScript = SifWriterOptions.ApptainerLaunchScript };
         var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous);
         await using (file.ConfigureAwait(false))
         {

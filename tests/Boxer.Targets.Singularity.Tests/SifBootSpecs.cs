@@ -1,6 +1,7 @@
 using Boxer.Abstractions;
 using Boxer.Core.Pipeline;
 using Boxer.Core.Recipes;
+using Boxer.Formats.Sif;
 using Boxer.TestSupport;
 
 namespace Boxer.Targets.Singularity.Tests;

@@ -1,3 +1,4 @@
+using Boxer.Formats.Sif;
 using Boxer.TestSupport;
 
 namespace Boxer.Targets.Singularity.Tests;

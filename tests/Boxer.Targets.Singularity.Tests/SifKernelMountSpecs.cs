@@ -1,4 +1,5 @@
 using Boxer.Abstractions;
+using Boxer.Formats.Sif;
 using Boxer.Targets.Singularity.Tests.Support;
 using Boxer.TestSupport;
 

@@ -1,4 +1,4 @@
-namespace Boxer.Targets.Singularity;
+namespace Boxer.Formats.Sif;
 
 /// <summary>SIF's two-digit architecture codes, from Go/OCI names.</summary>
 public static class SifArchitecture

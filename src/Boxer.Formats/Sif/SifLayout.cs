@@ -1,4 +1,4 @@
-namespace Boxer.Targets.Singularity;
+namespace Boxer.Formats.Sif;
 
 /// <summary>Offsets, sizes and values of the SIF "01" layout (all integers little-endian, structs packed).</summary>
 internal static class SifLayout

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Boxer.Targets.Singularity;
+namespace Boxer.Formats.Sif;
 
 /// <summary>
 /// An object to put in a SIF: its descriptor fields and a way to write its bytes. Content is written by a

@@ -1,4 +1,4 @@
-namespace Boxer.Targets.Singularity;
+namespace Boxer.Formats.Sif;
 
 /// <summary>A SIF file's header and used descriptors, as <see cref="SifReader"/> reads them.</summary>
 /// <param name="Header">The global header.</param>

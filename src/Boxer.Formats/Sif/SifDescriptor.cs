@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Boxer.Targets.Singularity;
+namespace Boxer.Formats.Sif;
 
 /// <summary>One 585-byte SIF descriptor: what an object is and where its bytes are.</summary>
 /// <param name="DataType">The object's type.</param>

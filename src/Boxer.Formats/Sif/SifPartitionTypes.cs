@@ -1,4 +1,4 @@
-namespace Boxer.Targets.Singularity;
+namespace Boxer.Formats.Sif;
 
 /// <summary>Partition and filesystem type numbers used in a partition descriptor.</summary>
 public static class SifPartitionTypes

@@ -1,4 +1,4 @@
-namespace Boxer.Targets.Singularity;
+namespace Boxer.Formats.Sif;
 
 /// <summary>Header-level choices for <see cref="SifWriter"/>.</summary>
 public sealed record SifWriterOptions
@@ -6,6 +6,9 @@ public sealed record SifWriterOptions
     /// <summary>The launch script at offset 0; empty leaves it zero (the library default), apptainer writes
     /// <c>#!/usr/bin/env run-singularity\n</c> so that <c>./image.sif</c> runs.</summary>
     public string LaunchScript { get; init; } = "";
+
+    /// <summary>The launch script apptainer writes, so that <c>./image.sif</c> runs.</summary>
+    public const string ApptainerLaunchScript = SifLayout.DefaultLaunchScript;
 
     /// <summary>The image UUID; <see cref="Guid.Empty"/> for the reproducible form.</summary>
     public Guid Id { get; init; } = Guid.Empty;

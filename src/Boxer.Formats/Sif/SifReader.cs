@@ -1,4 +1,4 @@
-namespace Boxer.Targets.Singularity;
+namespace Boxer.Formats.Sif;
 
 /// <summary>Reads SIF files: header, descriptors and object bytes. Accepts the older layout (data at 32768, all objects aligned).</summary>
 public static class SifReader

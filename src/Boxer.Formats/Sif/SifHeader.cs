@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Boxer.Targets.Singularity;
+namespace Boxer.Formats.Sif;
 
 /// <summary>The 128-byte SIF global header at offset 0.</summary>
 /// <param name="LaunchScript">The text at offset 0 (shebang), at most 31 bytes.</param>

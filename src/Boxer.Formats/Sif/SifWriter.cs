@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Boxer.Targets.Singularity;
+namespace Boxer.Formats.Sif;
 
 /// <summary>
 /// Writes a SIF ("01") file: a global header, a fixed table of descriptors, then each object's bytes in order.

@@ -1,4 +1,4 @@
-namespace Boxer.Targets.Singularity;
+namespace Boxer.Formats.Sif;
 
 /// <summary>The kinds of data object a SIF descriptor can describe.</summary>
 public enum SifDataType
