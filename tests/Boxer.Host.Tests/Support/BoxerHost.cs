@@ -41,6 +41,9 @@ public static class BoxerHost
         {
             env[name] = value;
         }
-        return ProcessRunner.RunAsync("dotnet", [DllPath, .. args], env, workingDirectory, onStdErrLine);
+        // A test run started in the background (`cmd &` in a script, nohup) inherits SIGINT ignored, and .NET keeps
+        // an inherited SIG_IGN; reset it so boxer sees Ctrl-C as it does in a terminal. env execs: same pid.
+        return ProcessRunner.RunAsync(
+            "env", ["--default-signal=INT", "dotnet", DllPath, .. args], env, workingDirectory, onStdErrLine);
     }
 }
