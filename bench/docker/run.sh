@@ -74,6 +74,7 @@ make_bootstrap() {
   rm -rf "$d" && mkdir -p "$d/bin" "$d/tmp"
   cp /bin/busybox "$d/bin/busybox"
   for applet in $(/bin/busybox --list); do [[ -e "$d/bin/$applet" ]] || ln -s busybox "$d/bin/$applet"; done
+  # busybox sh runs its own applets before PATH, so the Dockerfile calls /bin/tar by path; GNU tar execs xz via PATH.
   rm -f "$d/bin/tar" "$d/bin/xz"
   for bin in /usr/bin/tar /usr/bin/xz; do
     cp "$bin" "$d/bin/"
@@ -100,7 +101,7 @@ cat > "$ctx_orig/Dockerfile" <<EOF
 FROM bench-bootstrap AS builder
 LABEL $label
 COPY stage.tar.xz /stage.tar.xz
-RUN mkdir /rootfs && tar --xattrs --xattrs-include='*' --numeric-owner -xpJf /stage.tar.xz -C /rootfs
+RUN mkdir /rootfs && /bin/tar --xattrs --xattrs-include='*' --numeric-owner -xpJf /stage.tar.xz -C /rootfs
 FROM scratch
 LABEL $label
 COPY --from=builder /rootfs/ /
