@@ -92,7 +92,8 @@ $B sed -i -E "s/^(c[0-9]+:)/#\1/" /etc/inittab
 $B rm -rf /usr/src/linux* /lib/modules/* /usr/lib/modules/* /var/git/*
 for s in boot/sysctl boot/hostname boot/loopback boot/bootmisc sysinit/udev; do $B rm -f /etc/runlevels/$s; done
 $B mkdir -p /run/lock'
-run_line="RUN $(printf '%s' "$finalize" | sed 's/$/ \\/' | sed '$ s/ \\$//')"
+# One RUN, one command per line, joined by ; so a failing edit fails the build (set -e).
+run_line="RUN $(printf '%s' "$finalize" | sed 's/$/; \\/' | sed '$ s/; \\$//')"
 
 ctx_orig="$work/ctx-original" ctx_imp="$work/ctx-import"
 rm -rf "$ctx_orig" "$ctx_imp" && mkdir -p "$ctx_orig" "$ctx_imp"
