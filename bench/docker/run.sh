@@ -141,8 +141,9 @@ measure() { # NAME COMMAND...: runs it under GNU time, records wall, CPU (user+s
   printf '%-12s wall %8.2f s   cpu %7.2f s   dockerd cpu %7.2f s\n' "$name" "$w" "${cpu[$name]}" "${dcpu[$name]}"
 }
 image_size() { docker image inspect -f '{{.Size}}' "$1" 2>/dev/null || echo 0; }
-clean() { # remove the given images and this bench's dangling intermediates
+clean() { # remove the given images, this bench's dangling intermediates and containers a failed RUN left behind
   docker rmi -f "$@" >/dev/null 2>&1 || true
+  docker container prune -f --filter "label=$label" >/dev/null 2>&1 || true
   docker image prune -f --filter "label=$label" >/dev/null 2>&1 || true
 }
 clean bench-boxer bench-floor bench-original bench-import bench-imported
@@ -172,6 +173,7 @@ measure out "$root/boxer" docker --stage "$bench_stage" --out "$work/out.tar"
 size[out]="$(stat -c %s "$work/out.tar")"
 measure xzgzip sh -c "xz -dc '$bench_stage' | gzip -6 > /dev/null"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+clean bench-bootstrap
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{if (a > 0 && b > 0) printf "%.3f", a/b; else printf "n/a"}'; }
 echo
