@@ -2,6 +2,7 @@ using Boxer.Abstractions;
 using Boxer.Core.Pipeline;
 using Boxer.Targets.Docker.Tests.Support;
 using Boxer.TestSupport;
+using Boxer.TestSupport.Boot;
 using Xunit.Abstractions;
 using Tool = Boxer.Formats.Tests.Tar.Support.Tool;
 
@@ -9,7 +10,8 @@ namespace Boxer.Targets.Docker.Tests;
 
 /// <summary>
 /// The OpenRC fixture stage3 (a real Debian OpenRC system, made by debootstrap on first use) finalized by
-/// openrc-server.csx and loaded into the engine must boot to the default runlevel and stop cleanly.
+/// openrc-server.csx and loaded into the engine must boot to the default runlevel with every service started
+/// and no error on either output stream (<see cref="BootVerdict"/>), and stop cleanly.
 /// </summary>
 public sealed class OpenRcBootSpecs(ITestOutputHelper output) : IDisposable
 {
@@ -23,12 +25,11 @@ public sealed class OpenRcBootSpecs(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task An_OpenRC_stage3_boots_with_a_plain_docker_run_and_exits_by_itself_on_docker_stop()
     {
-        var boot = await BootAndStopAsync(recipeArgs: new());
+        var boot = await BootAndStopAsync(OpenRcServer, recipeArgs: new());
 
         Assert.Equal($"docker run -d --name {_tag.Split(':')[0]} {_tag}", boot.Hint);
-        Assert.Equal("default", boot.Runlevel);
-        Assert.Matches(@"sshd?\s+\[[^\]]*started", boot.Status);
-        Assert.DoesNotContain("ERROR", boot.Logs);
+        Assert.True(boot.Verdict.Passed, boot.Verdict.ToString());
+        Assert.Contains(boot.Verdict.Services, s => s.Name == "sshd" && s.IsStarted);
         Assert.DoesNotContain("Unable to", boot.Logs);
         Assert.Contains("Stopping sshd", boot.Logs);
         Assert.Equal("0", boot.ExitCode);
@@ -41,15 +42,30 @@ public sealed class OpenRcBootSpecs(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task With_sysvinit_as_PID_1_the_hint_flags_give_a_clean_boot_and_stop()
     {
-        var boot = await BootAndStopAsync(recipeArgs: new() { ["docker-init"] = "sysvinit" });
+        var boot = await BootAndStopAsync(OpenRcServer, recipeArgs: new() { ["docker-init"] = "sysvinit" });
 
         Assert.Contains(DockerTarget.InitRunFlags, boot.Hint);
-        Assert.Equal("default", boot.Runlevel);
-        Assert.Matches(@"sshd?\s+\[[^\]]*started", boot.Status);
-        Assert.DoesNotContain("ERROR:", boot.Logs);
+        Assert.True(boot.Verdict.Passed, boot.Verdict.ToString());
+        Assert.Contains(boot.Verdict.Services, s => s.Name == "sshd" && s.IsStarted);
         Assert.Contains("Stopping sshd", boot.Logs);
         // 137 would be Docker's SIGKILL after the 10 s grace: init must have halted by itself.
         Assert.NotEqual("137", boot.ExitCode);
+    }
+
+    /// <summary>
+    /// The verdict can fail: a service of the default runlevel whose start fails leaves the boot otherwise
+    /// intact (sshd up, exit 0), and OpenRC reports it only on stderr and as "stopped" in rc-status.
+    /// </summary>
+    [Fact]
+    public async Task A_service_that_fails_to_start_fails_the_boot_verdict_by_name()
+    {
+        var boot = await BootAndStopAsync(BrokenService.Recipe, recipeArgs: new());
+
+        Assert.False(boot.Verdict.Passed, boot.Verdict.ToString());
+        Assert.Contains($"service {BrokenService.Name} is stopped, not started (default runlevel)", boot.Verdict.Problems);
+        Assert.Contains(boot.Verdict.Problems, p => p.StartsWith("docker logs stderr: ", StringComparison.Ordinal)
+            && p.Contains($"ERROR: {BrokenService.Name} failed to start", StringComparison.Ordinal));
+        Assert.Contains(boot.Verdict.Services, s => s.Name == "sshd" && s.IsStarted);
     }
 
     public void Dispose()
@@ -58,9 +74,13 @@ public sealed class OpenRcBootSpecs(ITestOutputHelper output) : IDisposable
         DockerCli.Remove(_tag);
     }
 
-    /// <summary>Builds the OpenRC fixture, runs it exactly as the artifact's usage hint says, then stops it.</summary>
-    private async Task<(string Hint, string Runlevel, string Status, string Logs, string ExitCode)> BootAndStopAsync(
-        Dictionary<string, string> recipeArgs)
+    private static string OpenRcServer => Path.Combine(RepoPaths.Recipes, "openrc-server.csx");
+
+    /// <summary>
+    /// Builds the OpenRC fixture with <paramref name="recipe"/>, runs it exactly as the artifact's usage hint
+    /// says, judges the boot once the default runlevel change is over, then stops it.
+    /// </summary>
+    private async Task<OpenRcBoot> BootAndStopAsync(string recipe, Dictionary<string, string> recipeArgs)
     {
         var log = new EventLog();
         var result = await BuildPipeline.RunAsync(
@@ -68,7 +88,7 @@ public sealed class OpenRcBootSpecs(ITestOutputHelper output) : IDisposable
             {
                 StagePath = Fixtures.OpenRc(),
                 Targets = [new TargetRequest(new DockerTarget(), new TargetOptionValues(new Dictionary<string, string> { [DockerTarget.TagOption] = _tag }))],
-                Finalizer = new Boxer.Core.Recipes.RecipeFinalizer(Path.Combine(RepoPaths.Recipes, "openrc-server.csx"), recipeArgs),
+                Finalizer = new Boxer.Core.Recipes.RecipeFinalizer(recipe, recipeArgs),
                 BoxerVersion = "1.0.0-test",
             },
             log,
@@ -79,29 +99,29 @@ public sealed class OpenRcBootSpecs(ITestOutputHelper output) : IDisposable
         string[] words = hint.Split(' ');
         string[] flags = words[3..Array.IndexOf(words, "--name")];
         DockerCli.Run(["run", "-d", .. flags, "--name", _container, _tag]);
-        string runlevel = WaitForDefaultRunlevel();
-        string status = DockerCli.Run("exec", _container, "rc-status", "--nocolor");
+        WaitForDefaultRunlevel();
+        var (_, status, statusErrors) = Tool.Try("docker", ["exec", _container, .. OpenRcProbe.RcStatus]);
         DockerCli.Run("stop", "-t", "10", _container);
-        string logs = DockerCli.Run("logs", _container);
+        // Without -t the container's stdout and stderr stay apart: docker logs replays each on its own stream.
+        var (_, stdout, stderr) = Tool.Run("docker", ["logs", _container], null);
         string exit = DockerCli.Run("inspect", "-f", "{{.State.ExitCode}}", _container).Trim();
-        output.WriteLine($"hint [{hint}]\nstatus [{status}]\nexit {exit}\n{logs}");
-        return (hint, runlevel, status, logs, exit);
+        var verdict = BootVerdict.Judge(
+            status,
+            [new BootStream("docker logs stdout", stdout), new BootStream("docker logs stderr", stderr), new BootStream("rc-status stderr", statusErrors)]);
+        output.WriteLine($"hint [{hint}]\nrc-status [{status}]\nexit {exit}\n{verdict}\n--- stdout\n{stdout}\n--- stderr\n{stderr}");
+        return new OpenRcBoot(hint, verdict, stdout + stderr, exit);
     }
 
-    /// <summary>Polls for up to a minute until the default runlevel is reached and sshd has started.</summary>
-    private string WaitForDefaultRunlevel()
+    /// <summary>Polls for up to a minute until the default runlevel change is over (not: until it went well).</summary>
+    private void WaitForDefaultRunlevel()
     {
-        string last = "";
         for (int attempt = 0; attempt < 60; attempt++)
         {
-            var (code, stdout, _) = Tool.Try("docker", "exec", _container, "rc-status", "-r");
-            last = code == 0 ? stdout.Trim() : "";
-            if (last == "default" && Tool.Try("docker", "exec", _container, "rc-service", "sshd", "status").ExitCode == 0)
+            if (Tool.Try("docker", "exec", _container, "sh", "-c", OpenRcProbe.DefaultRunlevelReached).ExitCode == 0)
             {
-                break;
+                return;
             }
             Thread.Sleep(1000);
         }
-        return last;
     }
 }

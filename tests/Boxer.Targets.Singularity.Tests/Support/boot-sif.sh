@@ -1,9 +1,13 @@
 #!/bin/bash
 # Boots a SIF's partition the way `singularity instance start --boot --writable-tmpfs` does, without
 # Singularity: the squashfs mounted read-only at its offset, a tmpfs overlay on top, a private tmpfs /dev
-# whose console is a FIFO drained into a log (a plain file would be overwritten by every new open), and /sbin/init as PID 1 in new PID/mount/UTS/net/IPC namespaces. Waits for
-# OpenRC's default runlevel, prints the console log and what started, then stops it with SIGINT as
-# `instance stop` does. Usage: boot-sif.sh SIF OFFSET SIZE WORKDIR. Needs root.
+# whose console is a FIFO drained into a log (a plain file would be overwritten by every new open), and
+# /sbin/init as PID 1 in new PID/mount/UTS/net/IPC namespaces. Every check looks only at THAT system: its
+# init is found as the child of our unshare, its state is read through /proc/INIT/root, and rc-status runs
+# inside its namespaces and root (nsenter). Waits until OpenRC's default runlevel change is over, runs
+# rc-status, then stops it with SIGINT as `instance stop` does. Leaves in WORKDIR: console.log, init.stdout,
+# init.stderr (init's own streams), rc-status.out, rc-status.err; prints softlevel= and stopped=.
+# Usage: boot-sif.sh SIF OFFSET SIZE WORKDIR. Needs root.
 set -u
 sif=$1 offset=$2 size=$3 work=$4
 cleanup() {
@@ -30,26 +34,30 @@ mkfifo -m 600 "$work/root/dev/console"
 cat <>"$work/root/dev/console" >>"$work/console.log" &
 reader=$!
 unshare --fork --kill-child --pid --mount --uts --net --ipc --mount-proc="$work/root/proc" \
-  chroot "$work/root" /sbin/init </dev/null >"$work/unshare.log" 2>&1 &
+  chroot "$work/root" /sbin/init </dev/null >"$work/init.stdout" 2>"$work/init.stderr" &
 upid=$!
 init=""
+state() { cat "/proc/$init/root/run/openrc/$1" 2>/dev/null; }
 for _ in $(seq 240); do
-  init=${init:-$(pgrep -P "$upid" | head -n1)}
-  if [ -n "$init" ] && [ "$(cat "/proc/$init/root/run/openrc/softlevel" 2>/dev/null)" = default ] \
-     && [ -z "$(ls -A "/proc/$init/root/run/openrc/starting" 2>/dev/null)" ] \
-     && ! pgrep -f "openrc default" >/dev/null; then
+  # unshare --fork has one child, which execs chroot and then /sbin/init: PID 1 of the new namespace.
+  init=${init:-$(head -n1 "/proc/$upid/task/$upid/children" 2>/dev/null | cut -d' ' -f1)}
+  # openrc writes the softlevel, makes rc.starting, starts the runlevel and removes rc.starting.
+  if [ -n "$init" ] && [ "$(state softlevel)" = default ] && [ -d "/proc/$init/root/run/openrc" ] \
+     && [ ! -e "/proc/$init/root/run/openrc/rc.starting" ]; then
     break
   fi
   sleep 0.5
 done
-echo "softlevel=$(cat "/proc/$init/root/run/openrc/softlevel" 2>/dev/null)"
-echo "started=$(ls "/proc/$init/root/run/openrc/started" 2>/dev/null | tr '\n' ' ')"
-kill -INT "$init"
+echo "softlevel=$(state softlevel)"
+if [ -n "$init" ]; then
+  nsenter --target "$init" --mount --pid --uts --ipc --net --root --wd -- rc-status --nocolor \
+    >"$work/rc-status.out" 2>"$work/rc-status.err" </dev/null
+  kill -INT "$init"
+fi
 for _ in $(seq 60); do
   kill -0 "$upid" 2>/dev/null || break
   sleep 0.5
 done
 if kill -0 "$upid" 2>/dev/null; then echo "stopped=no"; else echo "stopped=yes"; fi
+# let the console reader drain what the shutdown wrote
 sleep 0.5
-echo "--- console"
-cat "$work/console.log"
