@@ -120,6 +120,8 @@ public sealed class StagedBoxer : IDisposable
         info.Environment["DOTNET_CLI_HOME"] = Home;
         info.Environment["TMPDIR"] = Temp;
         info.Environment["DOTNET_NOLOGO"] = "1";
+        // No diagnostics IPC socket in TMPDIR: what is left there after a run is then boxer's alone.
+        info.Environment["DOTNET_EnableDiagnostics"] = "0";
         return info;
     }
 
