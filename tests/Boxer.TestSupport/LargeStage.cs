@@ -28,7 +28,11 @@ public static class LargeStage
             {
                 random.NextBytes(bytes);
                 using var content = new MemoryStream(bytes, writable: false);
-                tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, $"opt/blob-{i:D2}") { DataStream = content, Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead });
+                tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, $"opt/blob-{i:D2}")
+                {
+                    DataStream = content,
+                    Mode = (UnixFileMode)0b110_100_100,
+                });
             }
         }
         return path;
