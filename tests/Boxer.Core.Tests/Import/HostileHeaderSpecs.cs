@@ -1,4 +1,5 @@
 using System.Text;
+using Boxer.Abstractions;
 using Boxer.Core.Tests.Stage;
 
 namespace Boxer.Core.Tests.Import;
@@ -88,5 +89,15 @@ public sealed class HostileHeaderSpecs : IDisposable
         var error = await _harness.Refused(tar);
         Assert.Equal("path escapes the root with '..' (entry '../\\033[2Jx\\n', offset 0)", error.Message);
         Assert.DoesNotContain(Encoding.UTF8.GetBytes(error.Message), b => b < 0x20);
+    }
+
+    [Fact]
+    public async Task A_hard_link_replacing_the_directory_of_its_own_target_keeps_the_content_counted_once()
+    {
+        var tar = new TarBuilder().Entry("a/", '5').Entry("a/b", data: [1, 2, 3]).Entry("a", '1', link: "a/b").End().ToArray();
+        using var stage = await _harness.Import(tar);
+        Assert.Equal((EntryKind.File, 3L), (stage.RootFs.Get("a").Kind, stage.RootFs.ContentSize));
+        Assert.Equal([1, 2, 3], stage.RootFs.ReadAllBytes("a"));
+        Assert.False(stage.RootFs.Exists("a/b"));
     }
 }
