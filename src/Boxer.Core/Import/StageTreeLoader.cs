@@ -1,5 +1,6 @@
 using Boxer.Abstractions;
 using Boxer.Core.Import.Tar;
+using Boxer.Core.Listing;
 using Boxer.Core.Tree;
 
 namespace Boxer.Core.Import;
@@ -16,9 +17,10 @@ internal static class StageTreeLoader
     /// <param name="source">The uncompressed tar stream.</param>
     /// <param name="tree">Receives the entries.</param>
     /// <param name="spool">Receives file content.</param>
-    /// <param name="warn">Receives one-line warnings (dropped xattrs, data after the end marker).</param>
-    public static void Load(TarBlockSource source, RootFs tree, ContentSpool spool, Action<string> warn)
+    /// <param name="warn">Receives one-line warnings (dropped xattrs, data after the end marker); null to ignore them.</param>
+    public static void Load(TarBlockSource source, RootFs tree, ContentSpool spool, Action<string>? warn = null)
     {
+        warn ??= _ => { };
         var reader = new TarReader(source);
         SpanSink toSpool = chunk => spool.Append(chunk);
         while (reader.Next() is { } entry)
@@ -51,7 +53,8 @@ internal static class StageTreeLoader
             reader.SkipContent(entry);
             if (!tree.PutImportedHardLink(entry.Path, entry.LinkTarget!))
             {
-                throw new StageException($"hard link to missing entry '{entry.LinkTarget}'", entry.Path, entry.HeaderOffset);
+                throw new StageException(
+                    $"hard link to missing entry '{NameEscaper.Escape(entry.LinkTarget!)}'", entry.Path, entry.HeaderOffset);
             }
             return;
         }
