@@ -29,10 +29,13 @@ internal sealed class ImportHarness : IDisposable
 
     public string InputPath => _dir.Combine("input");
 
+    /// <summary>Removes the directories; fails the spec when an imported stage was left undisposed (its spool still open).</summary>
     public void Dispose()
     {
+        var leaked = OpenSpoolDescriptors();
         _dir.Dispose();
         _spool.Dispose();
+        Assert.Empty(leaked);
     }
 
     /// <summary>Imports <paramref name="input"/>, expecting a refusal that leaves no file and no open descriptor.</summary>
