@@ -3,7 +3,10 @@ using System.Globalization;
 
 namespace Boxer.TestSupport;
 
-/// <summary>Reads the COMMON.md <c>inspect --list [--xattrs]</c> format back into <see cref="ListedEntry"/>s.</summary>
+/// <summary>
+/// Reads the COMMON.md <c>inspect --list [--xattrs]</c> format back into <see cref="ListedEntry"/>s; names
+/// come back unescaped (boxer escapes them as GNU tar's default quoting style does).
+/// </summary>
 internal static class BoxerListingParser
 {
     private const string XattrsMarker = " xattrs=";
@@ -63,7 +66,7 @@ internal static class BoxerListingParser
         {
             throw new FormatException($"xattr value is not lowercase 0x-hex: {line}");
         }
-        return (text[..eq], hex);
+        return (ListingPath.Unescape(text[..eq]), hex);
     }
 
     private static (ListedEntry Entry, string[] XattrNames) ParseEntryLine(string line)
@@ -83,7 +86,7 @@ internal static class BoxerListingParser
         var marker = rest.LastIndexOf(XattrsMarker, StringComparison.Ordinal);
         if (marker >= 0)
         {
-            names = rest[(marker + XattrsMarker.Length)..].Split(',');
+            names = [.. rest[(marker + XattrsMarker.Length)..].Split(',').Select(ListingPath.Unescape)];
             rest = rest[..marker];
         }
         var kind = fields[0][0];
@@ -96,13 +99,13 @@ internal static class BoxerListingParser
             {
                 throw new FormatException($"link line without '{separator.Trim()}': {line}");
             }
-            target = rest[(at + separator.Length)..];
+            target = ListingPath.Unescape(rest[(at + separator.Length)..]);
             rest = rest[..at];
         }
         var entry = new ListedEntry(
             kind, fields[0][1..], long.Parse(owner[0], CultureInfo.InvariantCulture),
             long.Parse(owner[1], CultureInfo.InvariantCulture), fields[2],
-            (long)(mtime - DateTime.UnixEpoch).TotalSeconds, rest, target);
+            (long)(mtime - DateTime.UnixEpoch).TotalSeconds, ListingPath.Unescape(rest), target);
         return (entry, names);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Boxer.Core.Listing;
 
 namespace Boxer.Core.Import;
 
@@ -18,7 +19,8 @@ public sealed class StageException(string message, string? entryPath = null, lon
     /// <summary>The offset in the uncompressed tar stream of the header at fault.</summary>
     public long? Offset { get; } = offset;
 
-    private static string Compose(string message, string? entryPath, long? offset)
+    /// <summary>The one-line text for a problem at an entry and offset; warnings use it too.</summary>
+    internal static string Compose(string message, string? entryPath, long? offset)
     {
         var text = new StringBuilder(message);
         if (entryPath is not null || offset is not null)
@@ -26,7 +28,7 @@ public sealed class StageException(string message, string? entryPath = null, lon
             text.Append(" (");
             if (entryPath is not null)
             {
-                text.Append("entry '").Append(OneLine(entryPath)).Append('\'');
+                text.Append("entry '").Append(NameEscaper.Escape(entryPath)).Append('\'');
             }
             if (offset is not null)
             {
@@ -38,6 +40,7 @@ public sealed class StageException(string message, string? entryPath = null, lon
     }
 
     // Hostile names may hold newlines or control characters; the message must stay one printable line.
+    // Names are escaped as listings escape them; this catches whatever a problem text let through.
     private static string OneLine(string text) =>
         string.Create(text.Length, text, static (span, s) =>
         {

@@ -33,12 +33,14 @@ public static class StageImporter
         await using var input = new HashingReadStream(fileStream, report.BytesRead);
         var tree = RootFs.CreateForImport(
             ContentSpool.Create(options.SpoolDirectory), options.NewEntryTime ?? UnixTime.FromDateTimeOffset(DateTimeOffset.UtcNow));
+        void Warn(string message) => report.Log(BuildLogLevel.Warning, message);
         try
         {
             var request = new DecodeRequest(compression, input, file, options.PreferNativeTools);
             var decoder = await TarDecoder.RunAsync(
-                request, source => StageTreeLoader.Load(source, tree, tree.Spool!), cancellationToken).ConfigureAwait(false);
+                request, source => StageTreeLoader.Load(source, tree, tree.Spool!, Warn), cancellationToken).ConfigureAwait(false);
             report.Log(BuildLogLevel.Debug, $"decoded with {decoder}");
+            // The digest covers the whole file: what follows the archive is hashed, not decoded.
             input.ReadToEnd();
             tree.SealSpool();
             var stage = StageDetector.Detect(tree, new StageSource(path, input.HashHex(), CompressionSniffer.NameOf(compression)));

@@ -8,6 +8,8 @@ namespace Boxer.Core.Listing;
 /// Formats entries one per line the way <c>tar -tv</c> does, plus device numbers and xattr names, in the
 /// shared <c>inspect --list</c> format:
 /// <c>&lt;type&gt;&lt;perms&gt; &lt;uid&gt;/&lt;gid&gt; &lt;size&gt; &lt;yyyy-MM-dd HH:mm:ss&gt; ./&lt;path&gt;[ -&gt; target][ link to ./path][ xattrs=a,b]</c>.
+/// Names, link targets and xattr names are escaped as GNU tar escapes them (<see cref="NameEscaper"/>), so
+/// every entry is one line whatever its name holds.
 /// </summary>
 public static class EntryListing
 {
@@ -26,7 +28,7 @@ public static class EntryListing
             .Append(DotPath(entry.Path));
         if (entry.Kind == EntryKind.Symlink)
         {
-            line.Append(" -> ").Append(entry.LinkTarget);
+            line.Append(" -> ").Append(NameEscaper.Escape(entry.LinkTarget ?? ""));
         }
         else if (entry.Kind == EntryKind.HardLink)
         {
@@ -34,7 +36,7 @@ public static class EntryListing
         }
         if (!entry.Xattrs.IsEmpty)
         {
-            line.Append(" xattrs=").AppendJoin(',', entry.Xattrs.Keys);
+            line.Append(" xattrs=").AppendJoin(',', entry.Xattrs.Keys.Select(NameEscaper.Escape));
         }
         return line.ToString();
     }
@@ -45,7 +47,7 @@ public static class EntryListing
     public static IReadOnlyList<string> FormatXattrs(FsEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return [.. entry.Xattrs.Select(x => $"  {x.Key}=0x{Convert.ToHexStringLower(x.Value.AsSpan())}")];
+        return [.. entry.Xattrs.Select(x => $"  {NameEscaper.Escape(x.Key)}=0x{Convert.ToHexStringLower(x.Value.AsSpan())}")];
     }
 
     /// <summary>The 9-character permission text, setuid/setgid/sticky shown as <c>s</c>/<c>S</c>, <c>t</c>/<c>T</c>.</summary>
@@ -94,5 +96,5 @@ public static class EntryListing
         }
     }
 
-    private static string DotPath(string path) => path.Length == 0 ? "./" : "./" + path;
+    private static string DotPath(string path) => path.Length == 0 ? "./" : "./" + NameEscaper.Escape(path);
 }

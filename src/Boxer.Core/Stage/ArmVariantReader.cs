@@ -52,13 +52,15 @@ internal static class ArmVariantReader
     };
 
     // 'A', then subsections: u32 length, vendor name, then tag 1 (file) with u32 size and the attributes.
+    // Every length comes from the file, so every index is checked: a section may be cut anywhere.
     private static ulong? CpuArch(byte[] data)
     {
-        if (data.Length < 1 || data[0] != (byte)'A')
+        const int vendorStart = 1 + 4;
+        if (data.Length <= vendorStart || data[0] != (byte)'A')
         {
             return null;
         }
-        int pos = 1 + 4;
+        int pos = vendorStart;
         int vendorEnd = Array.IndexOf(data, (byte)0, pos);
         if (vendorEnd < 0 || !data.AsSpan(pos, vendorEnd - pos).SequenceEqual("aeabi"u8))
         {
@@ -112,13 +114,12 @@ internal static class ArmVariantReader
 
     private static byte[]? ReadAt(Stream stream, long offset, int length)
     {
-        if (offset < 0 || length <= 0 || offset + length > stream.Length)
+        if (offset < 0 || length <= 0 || offset > stream.Length - length)
         {
             return null;
         }
         stream.Position = offset;
         var bytes = new byte[length];
-        stream.ReadExactly(bytes);
-        return bytes;
+        return stream.ReadAtLeast(bytes, length, throwOnEndOfStream: false) == length ? bytes : null;
     }
 }

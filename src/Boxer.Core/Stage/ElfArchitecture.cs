@@ -43,7 +43,8 @@ internal static class ElfArchitecture
             62 when is64 => "amd64",
             3 => "386",
             183 when is64 && !big => "arm64",
-            40 when !big => "arm",
+            // ArmVariantReader reads the 32-bit layout only.
+            40 when !big && !is64 => "arm",
             21 when is64 => big ? "ppc64" : "ppc64le",
             20 => "ppc",
             243 => is64 ? "riscv64" : "riscv32",

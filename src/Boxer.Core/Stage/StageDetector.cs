@@ -1,3 +1,4 @@
+using System.Text;
 using Boxer.Abstractions;
 
 namespace Boxer.Core.Stage;
@@ -6,6 +7,9 @@ namespace Boxer.Core.Stage;
 internal static class StageDetector
 {
     private static readonly string[] OsReleasePaths = ["etc/os-release", "usr/lib/os-release"];
+
+    /// <summary>os-release is a few hundred bytes; a hostile one may be gigabytes (more than an array holds).</summary>
+    internal const int MaxOsReleaseBytes = 64 << 10;
 
     public static StageInfo Detect(IReadOnlyRootFs tree, StageSource source)
     {
@@ -29,9 +33,17 @@ internal static class StageDetector
         {
             if (TreeSymlinkResolver.Resolve(tree, path) is { HasContent: true } file)
             {
-                return OsReleaseParser.Parse(tree.ReadAllText(file.Path));
+                return OsReleaseParser.Parse(ReadHead(tree, file.Path));
             }
         }
         return new Dictionary<string, string>();
+    }
+
+    private static string ReadHead(IReadOnlyRootFs tree, string path)
+    {
+        using var stream = tree.OpenRead(path);
+        var head = new byte[MaxOsReleaseBytes];
+        int n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return Encoding.UTF8.GetString(head, 0, n);
     }
 }

@@ -43,6 +43,11 @@ internal static class TreeSymlinkResolver
             }
             resolved.RemoveAt(resolved.Count - 1);
             var target = entry.LinkTarget!;
+            // The importer refuses such targets, but a tree may come from elsewhere; Find would throw on a NUL.
+            if (target.Length == 0 || target.Contains('\0'))
+            {
+                return null;
+            }
             if (target.StartsWith('/'))
             {
                 resolved.Clear();

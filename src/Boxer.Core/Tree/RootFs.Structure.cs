@@ -101,6 +101,11 @@ public sealed partial class RootFs
             return;
         }
         inode.Names.Remove(node);
+        // No name left: a hard link replaced the directory holding its own target (tar allows it).
+        if (inode.Names.Count == 0)
+        {
+            _contentSize -= inode.Size;
+        }
         if (inode.Names.Count <= 1)
         {
             inode.Names = null;

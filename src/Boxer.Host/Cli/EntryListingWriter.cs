@@ -20,9 +20,9 @@ internal static class EntryListingWriter
             {
                 continue;
             }
-            foreach (var (name, value) in entry.Xattrs)
+            foreach (var line in EntryListing.FormatXattrs(entry))
             {
-                await writer.WriteLineAsync($"  {name}=0x{Convert.ToHexStringLower(value.AsSpan())}");
+                await writer.WriteLineAsync(line);
             }
         }
     }

@@ -50,10 +50,10 @@ internal sealed class TarBuilder
 
     public byte[] ToArray() => _out.ToArray();
 
-    /// <summary>Writes a base-256 number (GNU) into a numeric field.</summary>
+    /// <summary>Writes a base-256 number (GNU) into a numeric field: 0x80 then big-endian, or 0xFF then two's complement.</summary>
     public static void Base256(byte[] header, int offset, int length, long value)
     {
-        header[offset] = 0x80;
+        header[offset] = value < 0 ? (byte)0xFF : (byte)0x80;
         for (int i = offset + length - 1; i > offset; i--, value >>= 8)
         {
             header[i] = (byte)value;

@@ -18,8 +18,11 @@ internal static class ElfImages
         return elf;
     }
 
-    /// <summary>A 32-bit ARM executable whose attributes say Tag_CPU_arch = <paramref name="cpuArch"/>.</summary>
-    public static byte[] Arm(byte cpuArch)
+    /// <summary>
+    /// A 32-bit ARM executable whose attributes say Tag_CPU_arch = <paramref name="cpuArch"/>; the section
+    /// header may claim only the first <paramref name="sectionLength"/> bytes of them.
+    /// </summary>
+    public static byte[] Arm(byte cpuArch, int? sectionLength = null)
     {
         byte[] attributes = [(byte)'A', 0, 0, 0, 0, .. "aeabi\0"u8, 1, 0, 0, 0, 0, 5, .. "7-A\0"u8, 6, cpuArch, 7, (byte)'A'];
         BinaryPrimitives.WriteUInt32LittleEndian(attributes.AsSpan(1), (uint)(attributes.Length - 1));
@@ -32,7 +35,7 @@ internal static class ElfImages
         var section = elf.AsSpan(tableAt + 40, 40);
         BinaryPrimitives.WriteUInt32LittleEndian(section[4..], 0x70000003);
         BinaryPrimitives.WriteUInt32LittleEndian(section[16..], (uint)attributesAt);
-        BinaryPrimitives.WriteUInt32LittleEndian(section[20..], (uint)attributes.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(section[20..], (uint)(sectionLength ?? attributes.Length));
         return elf;
     }
 

@@ -49,7 +49,7 @@ internal sealed class HashingReadStream(Stream inner, Action<long> progress) : S
     /// <summary>Reads whatever the decoder left unread, so the hash covers the whole file.</summary>
     public void ReadToEnd()
     {
-        var buffer = new byte[1 << 16];
+        var buffer = new byte[1 << 20];
         while (Read(buffer) > 0)
         {
         }

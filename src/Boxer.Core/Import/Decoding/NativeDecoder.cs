@@ -9,7 +9,8 @@ namespace Boxer.Core.Import.Decoding;
 /// Decompresses with the native tool (<c>xz -dc</c>, <c>zstd -dc</c>, …) in a child process: it runs on
 /// its own core while the tar consumer reads its stdout. The consumer always reads stdout to the end:
 /// .NET children inherit an ignored SIGPIPE, so a child cut off early would exit 0 and hide the truth.
-/// When the consumer fails before the end, the child is killed instead.
+/// When the consumer fails before the end, the child is killed instead; so it is when the consumer stops
+/// early on purpose (it read the end-of-archive marker and a look-ahead, and what follows is not wanted).
 /// </summary>
 internal static class NativeDecoder
 {
@@ -32,6 +33,7 @@ internal static class NativeDecoder
     {
         using var kill = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Exception? consumeError = null;
+        bool stoppedEarly = false;
         var stderr = new StringBuilder();
         var stdout = PipeTarget.Create(async (output, _) =>
         {
@@ -40,6 +42,11 @@ internal static class NativeDecoder
             {
                 await Task.Factory.StartNew(() => consume(source), CancellationToken.None,
                     TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+                if (!source.SawEnd)
+                {
+                    stoppedEarly = true;
+                    await kill.CancelAsync().ConfigureAwait(false);
+                }
             }
             catch (Exception e)
             {
@@ -61,10 +68,10 @@ internal static class NativeDecoder
         {
             result = await command.ExecuteAsync(kill.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (consumeError is not null && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when ((consumeError is not null || stoppedEarly) && !cancellationToken.IsCancellationRequested)
         {
         }
-        if (result is { ExitCode: not 0 })
+        if (result is { ExitCode: not 0 } && !stoppedEarly)
         {
             var tool = Path.GetFileName(toolPath);
             // Tools prefix messages with argv[0], which is the full path here.

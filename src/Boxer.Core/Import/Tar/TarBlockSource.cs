@@ -61,15 +61,23 @@ internal sealed class TarBlockSource(Stream stream, CancellationToken cancellati
         }
     }
 
-    /// <summary>Reads and discards everything left, so a decompressor writing to us is never cut off.</summary>
-    public long Drain()
+    /// <summary>
+    /// Reads on for at most <paramref name="limit"/> bytes or to the end, whichever comes first; returns
+    /// the offset of the first non-zero byte met, or null. <see cref="SawEnd"/> then tells whether the
+    /// stream was read to its end.
+    /// </summary>
+    public long? FindNonZero(long limit)
     {
-        long drained = 0;
-        while (EnsureData())
+        while (limit > 0 && EnsureData())
         {
-            drained += Take(_end - _start).Length;
+            var chunk = Take((int)Math.Min(limit, int.MaxValue));
+            if (chunk.IndexOfAnyExcept((byte)0) is var at and >= 0)
+            {
+                return Position - chunk.Length + at;
+            }
+            limit -= chunk.Length;
         }
-        return drained;
+        return null;
     }
 
     private ReadOnlySpan<byte> Take(int max)

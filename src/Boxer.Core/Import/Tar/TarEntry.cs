@@ -35,6 +35,9 @@ internal sealed record TarEntry
 
     public ImmutableSortedDictionary<string, ImmutableArray<byte>> Xattrs { get; init; } = FsEntry.NoXattrs;
 
+    /// <summary>xattr names the entry carried that no Linux filesystem holds; left out of <see cref="Xattrs"/>.</summary>
+    public IReadOnlyList<string> DroppedXattrs { get; init; } = [];
+
     /// <summary>Offset of the entry's header in the uncompressed stream.</summary>
     public long HeaderOffset { get; init; }
 }

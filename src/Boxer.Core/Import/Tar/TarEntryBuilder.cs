@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
 using Boxer.Abstractions;
-using Boxer.Core.Tree;
 
 namespace Boxer.Core.Import.Tar;
 
@@ -16,19 +15,13 @@ internal static class TarEntryBuilder
         {
             throw new StageException("GNU sparse entries are not supported; re-create the archive without --sparse", rawName, offset);
         }
-        if (!TreePath.TryNormalize(rawName, out var path))
-        {
-            throw new StageException("path escapes the root with '..'", rawName, offset);
-        }
+        var path = TarNameRules.Path(rawName, kind, offset);
         string? link = null;
         if (kind is EntryKind.Symlink or EntryKind.HardLink)
         {
-            link = pax.LinkPath ?? Utf8(longLink ?? h.LinkName, "link name", h, offset);
-            if (kind == EntryKind.HardLink && !TreePath.TryNormalize(link, out link))
-            {
-                throw new StageException("hard link target escapes the root with '..'", rawName, offset);
-            }
+            link = TarNameRules.Link(pax.LinkPath ?? Utf8(longLink ?? h.LinkName, "link name", h, offset), kind, rawName, offset);
         }
+        var xattrs = pax.Xattrs.Where(x => XattrNamespaces.IsValid(x.Key)).ToList();
         return new TarEntry
         {
             Path = path,
@@ -43,9 +36,10 @@ internal static class TarEntryBuilder
             LinkTarget = link,
             DeviceMajor = Id(pax.DevMajor ?? h.DevMajor, "devmajor", rawName, offset),
             DeviceMinor = Id(pax.DevMinor ?? h.DevMinor, "devminor", rawName, offset),
-            Xattrs = pax.Xattrs.Count == 0 ? FsEntry.NoXattrs : ImmutableSortedDictionary.CreateRange(
-                StringComparer.Ordinal, pax.Xattrs.Select(x => KeyValuePair.Create(x.Key, ImmutableArray.Create(x.Value)))),
+            Xattrs = xattrs.Count == 0 ? FsEntry.NoXattrs : ImmutableSortedDictionary.CreateRange(
+                StringComparer.Ordinal, xattrs.Select(x => KeyValuePair.Create(x.Key, ImmutableArray.Create(x.Value)))),
             HeaderOffset = offset,
+            DroppedXattrs = [.. pax.Xattrs.Keys.Where(k => !XattrNamespaces.IsValid(k))],
         };
     }
 

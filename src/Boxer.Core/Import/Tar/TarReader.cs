@@ -33,7 +33,7 @@ internal sealed class TarReader(TarBlockSource source)
                 case 'K': longLink = TrimNul(ReadData(h, offset)); break;
                 case 'x': ApplyPax(local ??= new PaxAttributes(), h, offset); break;
                 case 'g': ApplyPax(_global, h, offset); break;
-                case 'V': Skip(h.Size, h.DisplayName, offset); break;
+                case 'V': Skip(ExtensionSize(h, offset), h.DisplayName, offset); break;
                 default:
                     return TarEntryBuilder.Build(h, longName, longLink, (local ?? new PaxAttributes()).Over(_global), offset);
             }
@@ -91,7 +91,7 @@ internal sealed class TarReader(TarBlockSource source)
 
     private byte[] ReadData(TarHeader header, long offset)
     {
-        if (header.Size > MaxExtendedHeader)
+        if (ExtensionSize(header, offset) > MaxExtendedHeader)
         {
             throw new StageException($"extended header of {header.Size} bytes is implausibly large", header.DisplayName, offset);
         }
@@ -125,13 +125,19 @@ internal sealed class TarReader(TarBlockSource source)
     {
         try
         {
-            source.Skip(size + Padding(size));
+            // Two steps: size + padding overflows for a size near long.MaxValue (base-256 allows it).
+            source.Skip(size);
+            source.Skip(Padding(size));
         }
         catch (EndOfStreamException)
         {
             throw Truncated(entry, offset);
         }
     }
+
+    // Entries check their own size after PAX has had its say; extension headers have no PAX over them.
+    private static long ExtensionSize(TarHeader header, long offset) =>
+        header.Size >= 0 ? header.Size : throw new StageException($"negative size {header.Size}", header.DisplayName, offset);
 
     private static long Padding(long size) => (TarBlockSource.BlockSize - size % TarBlockSource.BlockSize) % TarBlockSource.BlockSize;
 
