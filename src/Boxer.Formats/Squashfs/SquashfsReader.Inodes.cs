@@ -121,6 +121,11 @@ public sealed partial class SquashfsReader
             for (uint i = 0; i <= header.CountMinusOne; i++)
             {
                 var entry = DirectoryEntry.Read(_metadata.Read(ref block, ref offset, DirectoryEntry.Size));
+                if (entry.Offset >= SquashfsLayout.MetadataBlockSize)
+                {
+                    // Offsets past a block would give one inode several references, hiding a directory loop.
+                    throw new SquashfsException($"damaged image: a directory entry points at offset {entry.Offset} of a metadata block");
+                }
                 string name = Encoding.UTF8.GetString(
                     _metadata.Read(ref block, ref offset, entry.NameSizeMinusOne + 1, SquashfsLayout.MaxNameLength, "directory entry name"));
                 children.Add((name, ((ulong)header.Start << 16) | entry.Offset));

@@ -85,7 +85,8 @@ public sealed partial class SquashfsReader : IDisposable
                 yield return entry;
                 if (inode.Listing is { } listing)
                 {
-                    if (!directories.Add(item.Reference))
+                    // Every directory is one inode, listed once: a second visit is a loop, more than the inode count a lie.
+                    if (!directories.Add(item.Reference) || directories.Count > _superblock.InodeCount)
                     {
                         throw new SquashfsException($"damaged image: directory '{item.Path}' contains itself");
                     }
