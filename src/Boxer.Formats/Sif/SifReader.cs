@@ -6,7 +6,7 @@ public static class SifReader
     /// <summary>Reads the header and descriptors.</summary>
     /// <param name="stream">A readable, seekable stream over the whole file.</param>
     /// <returns>The image's structure.</returns>
-    /// <exception cref="InvalidDataException">Not a SIF file, or truncated.</exception>
+    /// <exception cref="InvalidDataException">Not a SIF file, truncated, or a count or offset that cannot be right for the file's length.</exception>
     public static SifImage Read(Stream stream)
     {
         var head = new byte[SifLayout.HeaderSize];
@@ -17,6 +17,12 @@ public static class SifReader
         {
             throw new InvalidDataException($"implausible descriptor count {header.DescriptorsTotal}");
         }
+        long tableSize = header.DescriptorsTotal * SifLayout.DescriptorSize;
+        if (header.DescriptorsOffset < SifLayout.HeaderSize || header.DescriptorsOffset > stream.Length - tableSize)
+        {
+            throw new InvalidDataException(
+                $"the descriptor table ({header.DescriptorsTotal} descriptors at offset {header.DescriptorsOffset}) lies outside the file ({stream.Length} bytes)");
+        }
         var table = new byte[header.DescriptorsTotal * SifLayout.DescriptorSize];
         stream.Position = header.DescriptorsOffset;
         ReadExactly(stream, table, "descriptors");
@@ -25,9 +31,9 @@ public static class SifReader
         {
             if (SifDescriptor.Read(table.AsSpan(i * SifLayout.DescriptorSize, SifLayout.DescriptorSize)) is { } d)
             {
-                if (d.Offset + d.Size > stream.Length)
+                if (d.Offset < 0 || d.Size < 0 || d.Offset > stream.Length - d.Size)
                 {
-                    throw new InvalidDataException($"object {d.Id} ends at {d.Offset + d.Size}, past the end of the file ({stream.Length})");
+                    throw new InvalidDataException($"object {d.Id} ({d.Size} bytes at offset {d.Offset}) lies outside the file ({stream.Length} bytes)");
                 }
                 descriptors.Add(d);
             }
@@ -48,8 +54,13 @@ public static class SifReader
     /// <param name="stream">The SIF file.</param>
     /// <param name="descriptor">The object's descriptor.</param>
     /// <returns>The bytes.</returns>
+    /// <exception cref="InvalidDataException">The object is too large for one array, or the file is truncated.</exception>
     public static byte[] ReadObject(Stream stream, SifDescriptor descriptor)
     {
+        if (descriptor.Size < 0 || descriptor.Size > Array.MaxLength)
+        {
+            throw new InvalidDataException($"object {descriptor.Id} has {descriptor.Size} bytes, too many to read into memory");
+        }
         var bytes = new byte[descriptor.Size];
         stream.Position = descriptor.Offset;
         ReadExactly(stream, bytes, $"object {descriptor.Id}");

@@ -14,5 +14,5 @@ public sealed record SquashfsEntry(FsEntry Entry, uint InodeNumber, uint LinkCou
     internal FileData? Data { get; init; }
 }
 
-/// <summary>Where a file's content lives in the image.</summary>
-internal sealed record FileData(long BlocksStart, long Size, uint[] BlockSizes, uint FragmentIndex, uint FragmentOffset);
+/// <summary>Where a file's data lies; its block list (<paramref name="BlockCount"/> sizes at <paramref name="ListBlock"/>, <paramref name="ListOffset"/> in the inode table) is read only with the content.</summary>
+internal sealed record FileData(long BlocksStart, long Size, long ListBlock, int ListOffset, int BlockCount, uint FragmentIndex, uint FragmentOffset);

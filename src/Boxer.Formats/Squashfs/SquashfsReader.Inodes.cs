@@ -17,8 +17,8 @@ public sealed partial class SquashfsReader
             Path = path,
             Kind = KindOf(header.Type),
             Mode = header.Permissions,
-            Uid = (int)_ids[header.UidIndex],
-            Gid = (int)_ids[header.GidIndex],
+            Uid = (int)Id(header.UidIndex, path),
+            Gid = (int)Id(header.GidIndex, path),
             ModifiedTime = new UnixTime(header.ModifiedTime),
         };
         return header.Type switch
@@ -64,22 +64,25 @@ public sealed partial class SquashfsReader
             (links, xattr) = (body.LinkCount, body.XattrIndex);
         }
         long blockSize = _superblock.BlockSize;
-        long count = fragment == SquashfsLayout.NoFragment ? (size + blockSize - 1) / blockSize : size / blockSize;
-        var raw = _metadata.Read(ref block, ref offset, (int)count * 4);
-        var sizes = new uint[count];
-        for (int i = 0; i < count; i++)
+        if (size < 0 || start < 0 || start >= (long)_superblock.BytesUsed && size > 0)
         {
-            sizes[i] = BinaryPrimitives.ReadUInt32LittleEndian(raw.AsSpan(i * 4));
+            throw new SquashfsException($"damaged image: '{entry.Path}' has {(ulong)size} bytes at offset {(ulong)start}") { EntryPath = entry.Path };
+        }
+        long count = fragment == SquashfsLayout.NoFragment ? (size + blockSize - 1) / blockSize : size / blockSize;
+        if (count > Array.MaxLength / 4)
+        {
+            throw new SquashfsException($"damaged image: '{entry.Path}' has {size} bytes, more than squashfs can list") { EntryPath = entry.Path };
         }
         entry = entry with { Size = size, Xattrs = ReadXattrs(xattr) };
-        return new SquashfsEntry(entry, header.InodeNumber, links) { Data = new FileData(start, size, sizes, fragment, fragmentOffset) };
+        return new SquashfsEntry(entry, header.InodeNumber, links) { Data = new FileData(start, size, block, offset, (int)count, fragment, fragmentOffset) };
     }
 
     private SquashfsEntry ReadSymlink(ref long block, ref int offset, FsEntry entry, InodeHeader header)
     {
         var fields = _metadata.Read(ref block, ref offset, 8);
         uint links = BinaryPrimitives.ReadUInt32LittleEndian(fields);
-        string target = Encoding.UTF8.GetString(_metadata.Read(ref block, ref offset, (int)BinaryPrimitives.ReadUInt32LittleEndian(fields.AsSpan(4))));
+        uint length = BinaryPrimitives.ReadUInt32LittleEndian(fields.AsSpan(4));
+        string target = Encoding.UTF8.GetString(_metadata.Read(ref block, ref offset, length, MaxSymlinkLength, $"symlink target of '{entry.Path}'"));
         uint xattr = header.Type == InodeType.ExtendedSymlink ? ReadUInt32(ref block, ref offset) : SquashfsLayout.NoXattr;
         return new SquashfsEntry(entry with { LinkTarget = target, Xattrs = ReadXattrs(xattr) }, header.InodeNumber, links);
     }
@@ -111,16 +114,30 @@ public sealed partial class SquashfsReader
         {
             var header = DirectoryHeader.Read(_metadata.Read(ref block, ref offset, DirectoryHeader.Size));
             remaining -= DirectoryHeader.Size;
+            if (header.CountMinusOne >= SquashfsLayout.MaxDirectoryHeaderEntries)
+            {
+                throw new SquashfsException($"damaged image: a directory header of {header.CountMinusOne + 1L} entries (at most 256)");
+            }
             for (uint i = 0; i <= header.CountMinusOne; i++)
             {
                 var entry = DirectoryEntry.Read(_metadata.Read(ref block, ref offset, DirectoryEntry.Size));
-                string name = Encoding.UTF8.GetString(_metadata.Read(ref block, ref offset, entry.NameSizeMinusOne + 1));
+                if (entry.Offset >= SquashfsLayout.MetadataBlockSize)
+                {
+                    // Offsets past a block would give one inode several references, hiding a directory loop.
+                    throw new SquashfsException($"damaged image: a directory entry points at offset {entry.Offset} of a metadata block");
+                }
+                string name = Encoding.UTF8.GetString(
+                    _metadata.Read(ref block, ref offset, entry.NameSizeMinusOne + 1, SquashfsLayout.MaxNameLength, "directory entry name"));
                 children.Add((name, ((ulong)header.Start << 16) | entry.Offset));
                 remaining -= DirectoryEntry.Size + entry.NameSizeMinusOne + 1;
             }
         }
-        return children;
+        return remaining == 0 ? children : throw new SquashfsException($"damaged image: a directory listing overruns its size {listing.Size}");
     }
+
+    private uint Id(ushort index, string path) => index < _ids.Length
+        ? _ids[index]
+        : throw new SquashfsException($"damaged image: '{path}' uses id {index}, the id table has {_ids.Length}") { EntryPath = path };
 
     private uint ReadUInt32(ref long block, ref int offset) =>
         BinaryPrimitives.ReadUInt32LittleEndian(_metadata.Read(ref block, ref offset, 4));
@@ -136,6 +153,9 @@ public sealed partial class SquashfsReader
         InodeType.Socket or InodeType.ExtendedSocket => EntryKind.Socket,
         _ => throw new SquashfsException($"unknown inode type {(int)type}"),
     };
+
+    /// <summary>PATH_MAX: the kernel refuses longer symlink targets.</summary>
+    private const int MaxSymlinkLength = 4096;
 
     private readonly record struct Listing(uint Block, ushort Offset, uint Size);
 }

@@ -15,10 +15,12 @@ public sealed partial class SquashfsReader
             return FsEntry.NoXattrs;
         }
         var header = XattrTableHeader.Read(_metadata.ReadRaw((long)_superblock.XattrTable, XattrTableHeader.Length));
-        var pointer = _metadata.ReadRaw((long)_superblock.XattrTable + XattrTableHeader.Length + index / 512 * 8, 8);
-        long block = (long)BinaryPrimitives.ReadUInt64LittleEndian(pointer);
-        int offset = (int)(index % 512 * XattrIdEntry.Length);
-        var id = XattrIdEntry.Read(_metadata.Read(ref block, ref offset, XattrIdEntry.Length));
+        var id = XattrIdEntry.Read(_metadata.ReadTableEntry(
+            (long)_superblock.XattrTable + XattrTableHeader.Length, index, header.IdCount, XattrIdEntry.Length, "xattr id"));
+        if (header.KeyValueStart >= _superblock.BytesUsed || id.Count > MaxXattrs)
+        {
+            throw new SquashfsException($"damaged image: xattr set {index} ({id.Count} attributes at {header.KeyValueStart}) lies outside the image");
+        }
         long kvBlock = (long)header.KeyValueStart + (long)(id.Reference >> 16);
         int kvOffset = (int)(id.Reference & 0xFFFF);
         var builder = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<byte>>(StringComparer.Ordinal);
@@ -36,17 +38,25 @@ public sealed partial class SquashfsReader
 
     private byte[] ReadXattrValue(ref long block, ref int offset, bool outOfLine, ulong kvStart)
     {
-        int size = (int)BinaryPrimitives.ReadUInt32LittleEndian(_metadata.Read(ref block, ref offset, 4));
-        var value = _metadata.Read(ref block, ref offset, size);
+        uint size = BinaryPrimitives.ReadUInt32LittleEndian(_metadata.Read(ref block, ref offset, 4));
+        var value = _metadata.Read(ref block, ref offset, size, MaxXattrValue, "xattr value");
         if (!outOfLine)
         {
             return value;
+        }
+        if (value.Length != 8)
+        {
+            throw new SquashfsException($"damaged image: an out-of-line xattr reference of {value.Length} bytes");
         }
         ulong reference = BinaryPrimitives.ReadUInt64LittleEndian(value);
         long valueBlock = (long)kvStart + (long)(reference >> 16);
         int valueOffset = (int)(reference & 0xFFFF);
         return ReadXattrValue(ref valueBlock, ref valueOffset, false, kvStart);
     }
+
+    /// <summary>XATTR_SIZE_MAX and XATTR_LIST_MAX: the kernel's limits on one value and on all names of an inode.</summary>
+    private const int MaxXattrValue = 65536;
+    private const uint MaxXattrs = 65536;
 
     private static string XattrPrefix(int type) => type switch
     {

@@ -17,7 +17,6 @@ public sealed partial class SquashfsReader : IDisposable
     private readonly IBlockCodec _codec;
     private readonly MetadataReader _metadata;
     private readonly uint[] _ids;
-    private readonly FragmentEntry[] _fragments;
 
     /// <summary>Opens an image that starts at <paramref name="offset"/> in <paramref name="image"/>.</summary>
     /// <param name="image">A readable, seekable stream.</param>
@@ -28,20 +27,26 @@ public sealed partial class SquashfsReader : IDisposable
         _image = image;
         _start = offset;
         _leaveOpen = leaveOpen;
+        long available = image.Length - offset;
+        if (offset < 0 || available < SquashfsLayout.SuperblockSize)
+        {
+            throw new SquashfsException($"truncated image: {Math.Max(available, 0)} bytes, less than a superblock");
+        }
         var raw = new byte[SquashfsLayout.SuperblockSize];
         image.Position = offset;
         image.ReadExactly(raw);
         _superblock = Superblock.Read(raw);
+        _superblock.Check(available);
         var algorithm = (BlockCompression)_superblock.Compressor;
         if (algorithm is not (BlockCompression.Gzip or BlockCompression.Zstd))
         {
             throw new SquashfsException($"unsupported squashfs compressor id {_superblock.Compressor}");
         }
         _codec = BlockCodecs.Create(algorithm);
-        _metadata = new MetadataReader(image, offset, _codec);
+        // Nothing the image describes lies past the bytes it says it uses (a SIF partition may be padded).
+        _metadata = new MetadataReader(image, offset, (long)_superblock.BytesUsed, _codec);
         Summary = ReadSummary(algorithm);
         _ids = ReadIds();
-        _fragments = ReadFragments();
     }
 
     /// <summary>The superblock facts.</summary>
@@ -59,6 +64,7 @@ public sealed partial class SquashfsReader : IDisposable
         get
         {
             var firstNames = new Dictionary<uint, string>();
+            var directories = new HashSet<ulong>();
             var pending = new Stack<(string Path, ulong Reference)>();
             pending.Push(("", _superblock.RootInode));
             while (pending.TryPop(out var item))
@@ -79,6 +85,11 @@ public sealed partial class SquashfsReader : IDisposable
                 yield return entry;
                 if (inode.Listing is { } listing)
                 {
+                    // Every directory is one inode, listed once: a second visit is a loop, more than the inode count a lie.
+                    if (!directories.Add(item.Reference) || directories.Count > _superblock.InodeCount)
+                    {
+                        throw new SquashfsException($"damaged image: directory '{item.Path}' contains itself");
+                    }
                     foreach (var child in Enumerable.Reverse(ReadListing(listing)))
                     {
                         pending.Push((item.Path.Length == 0 ? child.Name : item.Path + "/" + child.Name, child.Reference));
@@ -91,31 +102,32 @@ public sealed partial class SquashfsReader : IDisposable
     /// <summary>Reads the whole content of a file entry.</summary>
     /// <param name="entry">A file or hard-link entry from <see cref="Entries"/>.</param>
     /// <returns>The bytes.</returns>
+    /// <exception cref="SquashfsException">The image is damaged, or the file is too large for one array.</exception>
     public byte[] ReadContent(SquashfsEntry entry)
     {
         var data = entry.Data ?? throw new InvalidOperationException($"'{entry.Entry.Path}' has no content");
+        if (data.Size > Array.MaxLength)
+        {
+            throw new SquashfsException($"'{entry.Entry.Path}' has {data.Size} bytes, too many to read into memory") { EntryPath = entry.Entry.Path };
+        }
         var result = new byte[data.Size];
         int blockSize = (int)_superblock.BlockSize;
         long position = data.BlocksStart;
-        for (int i = 0; i < data.BlockSizes.Length; i++)
+        var sizes = ReadBlockSizes(data);
+        for (int i = 0; i < sizes.Length; i++)
         {
-            uint field = data.BlockSizes[i];
+            uint field = sizes[i];
             var target = result.AsSpan(i * blockSize, (int)Math.Min(blockSize, data.Size - (long)i * blockSize));
             if (field != 0)
             {
-                int stored = (int)(field & SquashfsLayout.DataSizeMask);
-                DecodeBlock(_metadata.ReadRaw(position, stored), field, target);
+                int stored = StoredSize(field);
+                DecodeBlock(_metadata.ReadRaw(position, stored), field, target, position);
                 position += stored;
             }
         }
         if (data.FragmentIndex != SquashfsLayout.NoFragment)
         {
-            var fragment = _fragments[data.FragmentIndex];
-            int stored = (int)(fragment.Size & SquashfsLayout.DataSizeMask);
-            var block = new byte[blockSize];
-            DecodeBlock(_metadata.ReadRaw((long)fragment.Start, stored), fragment.Size, block);
-            int tailStart = data.BlockSizes.Length * blockSize;
-            block.AsSpan((int)data.FragmentOffset, (int)(data.Size - tailStart)).CopyTo(result.AsSpan(tailStart));
+            ReadTail(data, result, sizes.Length * (long)blockSize);
         }
         return result;
     }
@@ -129,7 +141,42 @@ public sealed partial class SquashfsReader : IDisposable
         }
     }
 
-    private void DecodeBlock(byte[] stored, uint field, Span<byte> target)
+    private void ReadTail(FileData data, byte[] result, long tailStart)
+    {
+        var fragment = FragmentEntry.Read(_metadata.ReadTableEntry(
+            (long)_superblock.FragmentTable, data.FragmentIndex, _superblock.FragmentCount, FragmentEntry.Length, "fragment"));
+        long tail = data.Size - tailStart;
+        if (tail < 0 || data.FragmentOffset + tail > _superblock.BlockSize || fragment.Start >= _superblock.BytesUsed)
+        {
+            throw new SquashfsException($"damaged image: the tail of a {data.Size}-byte file does not fit its fragment");
+        }
+        var block = new byte[_superblock.BlockSize];
+        DecodeBlock(_metadata.ReadRaw((long)fragment.Start, StoredSize(fragment.Size)), fragment.Size, block, (long)fragment.Start);
+        block.AsSpan((int)data.FragmentOffset, (int)tail).CopyTo(result.AsSpan((int)tailStart));
+    }
+
+    private uint[] ReadBlockSizes(FileData data)
+    {
+        long block = data.ListBlock;
+        int offset = data.ListOffset;
+        var raw = _metadata.Read(ref block, ref offset, data.BlockCount * 4, Array.MaxLength, "block list");
+        var sizes = new uint[data.BlockCount];
+        for (int i = 0; i < sizes.Length; i++)
+        {
+            sizes[i] = BinaryPrimitives.ReadUInt32LittleEndian(raw.AsSpan(i * 4));
+        }
+        return sizes;
+    }
+
+    private int StoredSize(uint field)
+    {
+        uint stored = field & SquashfsLayout.DataSizeMask;
+        return stored <= _superblock.BlockSize
+            ? (int)stored
+            : throw new SquashfsException($"damaged image: a data block of {stored} bytes, more than the block size {_superblock.BlockSize}");
+    }
+
+    private void DecodeBlock(byte[] stored, uint field, Span<byte> target, long position)
     {
         if ((field & SquashfsLayout.DataUncompressedBit) != 0)
         {
@@ -137,7 +184,7 @@ public sealed partial class SquashfsReader : IDisposable
             return;
         }
         var buffer = new byte[_superblock.BlockSize];
-        int n = _codec.Decompress(stored, buffer);
+        int n = _metadata.Decompress(stored, buffer, position);
         buffer.AsSpan(0, Math.Min(n, target.Length)).CopyTo(target);
     }
 
@@ -156,17 +203,7 @@ public sealed partial class SquashfsReader : IDisposable
 
     private uint[] ReadIds()
     {
-        var bytes = _metadata.ReadTable((long)_superblock.IdTable, _superblock.IdCount * SquashfsLayout.IdEntrySize);
+        var bytes = _metadata.ReadTable((long)_superblock.IdTable, _superblock.IdCount * SquashfsLayout.IdEntrySize, "id table");
         return [.. Enumerable.Range(0, _superblock.IdCount).Select(i => BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(i * 4)))];
-    }
-
-    private FragmentEntry[] ReadFragments()
-    {
-        if (_superblock.FragmentCount == 0 || _superblock.FragmentTable == SquashfsLayout.NoTable)
-        {
-            return [];
-        }
-        var bytes = _metadata.ReadTable((long)_superblock.FragmentTable, (int)_superblock.FragmentCount * FragmentEntry.Length);
-        return [.. Enumerable.Range(0, (int)_superblock.FragmentCount).Select(i => FragmentEntry.Read(bytes.AsSpan(i * FragmentEntry.Length)))];
     }
 }

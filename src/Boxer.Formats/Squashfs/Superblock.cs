@@ -4,7 +4,7 @@ using System.Numerics;
 namespace Boxer.Formats.Squashfs;
 
 /// <summary>The 96-byte squashfs superblock at offset 0 of the image.</summary>
-internal readonly record struct Superblock(
+internal readonly partial record struct Superblock(
     uint InodeCount,
     uint ModificationTime,
     uint BlockSize,
@@ -75,6 +75,13 @@ internal readonly record struct Superblock(
         if (BinaryPrimitives.ReadUInt16LittleEndian(b[VersionMajorOffset..]) != SquashfsLayout.VersionMajor)
         {
             throw new SquashfsException("unsupported squashfs version (only 4.0 is read)");
+        }
+        uint blockSize = BinaryPrimitives.ReadUInt32LittleEndian(b[BlockSizeOffset..]);
+        int blockLog = BinaryPrimitives.ReadUInt16LittleEndian(b[BlockLogOffset..]);
+        if (blockSize is < 1u << SquashfsLayout.MinBlockLog or > 1u << SquashfsLayout.MaxBlockLog || !BitOperations.IsPow2(blockSize)
+            || blockLog != BitOperations.Log2(blockSize))
+        {
+            throw new SquashfsException($"damaged image: block size {blockSize} (log {blockLog}) is not a power of two from 4 KiB to 1 MiB");
         }
         return new Superblock(
             BinaryPrimitives.ReadUInt32LittleEndian(b[InodeCountOffset..]),

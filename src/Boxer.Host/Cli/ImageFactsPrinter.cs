@@ -35,6 +35,12 @@ internal static class ImageFactsPrinter
         output.WriteLine($"squashfs bytes:       {ByteSize.Format(summary.BytesUsed)} ({summary.BytesUsed} bytes)");
     }
 
+    /// <summary>The time as UTC; a damaged header's time outside years 1..9999 is shown as its raw seconds.</summary>
     private static string Time(long unixSeconds) =>
-        DateTimeOffset.FromUnixTimeSeconds(unixSeconds).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+        unixSeconds is >= MinUnixSeconds and <= MaxUnixSeconds
+            ? DateTimeOffset.FromUnixTimeSeconds(unixSeconds).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)
+            : $"{unixSeconds} (seconds since 1970, out of range)";
+
+    private const long MinUnixSeconds = -62135596800;
+    private const long MaxUnixSeconds = 253402300799;
 }
