@@ -22,7 +22,8 @@ public sealed class SifBootSpecs : IDisposable
         {
             StagePath = Fixtures.OpenRc(),
             Targets = [new TargetRequest(new SingularityTarget(), new TargetOptionValues(new Dictionary<string, string> { ["out"] = "boot.sif", ["level"] = "1" }))],
-            Finalizer = new RecipeFinalizer(Path.Combine(RepoPaths.Recipes, "openrc-server.csx")),
+            Finalizer = new RecipeFinalizer(Path.Combine(RepoPaths.Recipes, "openrc-server.csx"),
+                runner: new RecipeRunner(new RecipeRunnerOptions { CacheDirectory = _dir.Combine("recipe-cache") })),
             WorkingDirectory = _dir.Path,
             SourceDateEpoch = new UnixTime(1_750_000_000),
         };
