@@ -40,9 +40,22 @@ snapshot() {
 before=$(snapshot | LC_ALL=C sort)
 run_temp=$(mktemp -d "$temp_root/boxer-test-run.XXXXXX") || exit 1
 
-TMPDIR=$run_temp dotnet test Boxer.sln --results-directory "$results" --logger "trx;LogFilePrefix=boxer" "$@" 2>&1 \
-  | tee "$results/console.log"
+# Build with the usual TMPDIR (MSBuild nodes and the compiler server outlive the run and keep their TMPDIR),
+# then run the tests, and only the tests, with the private one.
+build_args=()
+for ((i = 1; i <= $#; i++)); do
+  case ${!i} in
+    -c | --configuration | -f | --framework | -r | --runtime) build_args+=("${!i}") && ((i++)) && build_args+=("${!i}") ;;
+    -c=* | --configuration=* | -p:* | --property:* | /p:*) build_args+=("${!i}") ;;
+  esac
+done
+dotnet build Boxer.sln -v q -nologo "${build_args[@]}" 2>&1 | tee "$results/console.log"
 status=${PIPESTATUS[0]}
+if ((status == 0)); then
+  TMPDIR=$run_temp dotnet test Boxer.sln --no-build --results-directory "$results" --logger "trx;LogFilePrefix=boxer" "$@" 2>&1 \
+    | tee -a "$results/console.log"
+  status=${PIPESTATUS[0]}
+fi
 
 leftovers=$(
   # `dotnet test` itself leaves two empty XXXXXX folders (Directory.CreateTempSubdirectory()) per run.
