@@ -96,7 +96,7 @@ public sealed partial class DockerTarget
         context.Progress.Report(new PhaseStarted(Phase, layer.Descriptor.Size));
         var credentials = context.Options.GetBool(PasswordStdinOption)
             ? new RegistryCredentials(context.Options.GetString(UserOption)!, await ReadPasswordAsync(PasswordInput, cancellationToken).ConfigureAwait(false))
-            : RegistryCredentials.FromDockerConfig(tag.Registry);
+            : RegistryCredentials.FromDockerConfig(tag.Registry, DockerConfigDirectory());
         var documents = ImageDocuments.Create(spec, layer);
         using var registry = new RegistryClient(tag, credentials, context.Options.GetBool(InsecureOption));
         var result = await registry.PushAsync(documents, new Progress<string>(line => Log(context, BuildLogLevel.Info, line)), cancellationToken).ConfigureAwait(false);

@@ -41,6 +41,12 @@ public sealed partial class DockerTarget : ITarget
     /// <summary>Where <c>--registry-password-stdin</c> reads from; standard input unless a test sets it.</summary>
     public Func<TextReader> PasswordInput { get; init; } = OpenStandardInput;
 
+    /// <summary>
+    /// Where <c>config.json</c> (registry logins) is read from: <c>$DOCKER_CONFIG</c> or <c>~/.docker</c> unless a
+    /// test sets it (tests must not change the process's environment while others run).
+    /// </summary>
+    public Func<string> DockerConfigDirectory { get; init; } = Registry.RegistryCredentials.DefaultConfigDirectory;
+
     /// <summary>Where the engine is; <c>DOCKER_HOST</c> or the default socket unless a test sets it.</summary>
     public Func<Engine.DockerHost> EngineHost { get; init; } = Engine.DockerHost.FromEnvironment;
 

@@ -111,7 +111,7 @@ public sealed class RecipeCliSpecs : IDisposable
     }
 
     private Task<ProcessResult> RunAsync(params string[] args) =>
-        BoxerHost.RunAsync(args, new Dictionary<string, string?> { ["XDG_CACHE_HOME"] = Path.Combine(Path.GetTempPath(), "boxer-recipe-cli-cache") });
+        BoxerHost.RunAsync(args, new Dictionary<string, string?> { ["XDG_CACHE_HOME"] = _dir.Combine("cache") });
 
     public void Dispose() => _dir.Dispose();
 }

@@ -41,7 +41,7 @@ public sealed class DockerEngineSpecs : IDisposable
     [Fact]
     public async Task The_binary_capability_of_a_hard_linked_file_and_user_xattrs_survive_the_load()
     {
-        Tool.Require("getfattr", "attr");
+        Tool.Require("getfattr");
         string tag = Tag();
         await BuildAsync(tag, null);
         // The image's only layer is unpacked here by the engine; read the xattrs the kernel holds.

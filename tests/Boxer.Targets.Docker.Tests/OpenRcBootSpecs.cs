@@ -17,6 +17,7 @@ public sealed class OpenRcBootSpecs(ITestOutputHelper output) : IDisposable
 {
     private readonly string _tag = DockerCli.UniqueTag("boxer-test-openrc");
     private readonly string _container = "boxer-test-openrc-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly TempDir _recipeCache = new("boxer-recipe-cache-");
 
     /// <summary>
     /// openrc-server's default Docker PID 1 (recipes/lib/docker-init.csx) boots the runlevels and exits after
@@ -72,6 +73,7 @@ public sealed class OpenRcBootSpecs(ITestOutputHelper output) : IDisposable
     {
         Tool.Try("docker", "rm", "-f", "-v", _container);
         DockerCli.Remove(_tag);
+        _recipeCache.Dispose();
     }
 
     private static string OpenRcServer => Path.Combine(RepoPaths.Recipes, "openrc-server.csx");
@@ -88,7 +90,8 @@ public sealed class OpenRcBootSpecs(ITestOutputHelper output) : IDisposable
             {
                 StagePath = Fixtures.OpenRc(),
                 Targets = [new TargetRequest(new DockerTarget(), new TargetOptionValues(new Dictionary<string, string> { [DockerTarget.TagOption] = _tag }))],
-                Finalizer = new Boxer.Core.Recipes.RecipeFinalizer(recipe, recipeArgs),
+                Finalizer = new Boxer.Core.Recipes.RecipeFinalizer(recipe, recipeArgs,
+                    new Boxer.Core.Recipes.RecipeRunner(new Boxer.Core.Recipes.RecipeRunnerOptions { CacheDirectory = _recipeCache.Path })),
                 BoxerVersion = "1.0.0-test",
             },
             log,

@@ -11,6 +11,7 @@ public sealed class RegistryPushSpecs : IDisposable
 {
     private static readonly UnixTime Epoch = new(1_700_000_000);
     private readonly List<string> _images = [];
+    private readonly TempDir _emptyDockerConfig = new();
 
     [Fact]
     public async Task I_can_push_without_an_engine_and_pull_and_run_the_image()
@@ -18,7 +19,7 @@ public sealed class RegistryPushSpecs : IDisposable
         using var registry = new LocalRegistry();
         string tag = $"{registry.Host}/boxer/busybox:{Guid.NewGuid().ToString("N")[..8]}";
         _images.Add(tag);
-        var noEngine = new DockerTarget { EngineHost = () => DockerHost.Parse("unix:///nonexistent/docker.sock") };
+        var noEngine = Target();
 
         var artifacts = await noEngine.BuildAsync(Context(tag, new EventLog()), default);
 
@@ -78,18 +79,10 @@ public sealed class RegistryPushSpecs : IDisposable
         string auth = Convert.ToBase64String("boxer:s3cret"u8.ToArray());
         File.WriteAllText(config.File("config.json"), "{\"auths\":{\"" + registry.Host + "\":{\"auth\":\"" + auth + "\"}}}");
         string tag = $"{registry.Host}/boxer/configured:1";
-        string? previous = Environment.GetEnvironmentVariable("DOCKER_CONFIG");
-        Environment.SetEnvironmentVariable("DOCKER_CONFIG", config.Path);
-        try
-        {
-            var artifacts = await Target().BuildAsync(Context(tag, new EventLog()), default);
 
-            Assert.Single(artifacts);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("DOCKER_CONFIG", previous);
-        }
+        var artifacts = await Target(dockerConfig: config.Path).BuildAsync(Context(tag, new EventLog()), default);
+
+        Assert.Single(artifacts);
     }
 
     [Fact]
@@ -106,12 +99,19 @@ public sealed class RegistryPushSpecs : IDisposable
         Assert.Contains("DIGEST_INVALID", error.Message);
     }
 
-    public void Dispose() => DockerCli.Remove([.. _images]);
+    public void Dispose()
+    {
+        DockerCli.Remove([.. _images]);
+        _emptyDockerConfig.Dispose();
+    }
 
-    private static DockerTarget Target(string password = "") => new()
+    /// <summary>The target as a test sees it: no engine, the given password on "stdin" and a Docker config folder
+    /// of the test's own (by default an empty one, never the user's ~/.docker), set per target, not process-wide.</summary>
+    private DockerTarget Target(string password = "", string? dockerConfig = null) => new()
     {
         EngineHost = () => DockerHost.Parse("unix:///nonexistent/docker.sock"),
         PasswordInput = () => new StringReader(password + "\n"),
+        DockerConfigDirectory = () => dockerConfig ?? _emptyDockerConfig.Path,
     };
 
     private static (string, string)[] User(string user) =>

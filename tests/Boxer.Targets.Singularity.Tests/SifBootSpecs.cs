@@ -54,7 +54,8 @@ public sealed class SifBootSpecs(ITestOutputHelper output) : IDisposable
         {
             StagePath = Fixtures.OpenRc(),
             Targets = [new TargetRequest(new SingularityTarget(), new TargetOptionValues(new Dictionary<string, string> { ["out"] = "boot.sif", ["level"] = "1" }))],
-            Finalizer = new RecipeFinalizer(recipe),
+            Finalizer = new RecipeFinalizer(recipe,
+                runner: new RecipeRunner(new RecipeRunnerOptions { CacheDirectory = _dir.Combine("recipe-cache") })),
             WorkingDirectory = _dir.Path,
             SourceDateEpoch = new UnixTime(1_750_000_000),
         };

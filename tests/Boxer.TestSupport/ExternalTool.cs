@@ -8,6 +8,8 @@ namespace Boxer.TestSupport;
 /// </summary>
 public static class ExternalTool
 {
+    // The one table of Debian packages the tests name: every package here is in .ci/debian-packages
+    // (PackageListSpecs checks it), and helpers that need a tool go through Require so a missing one names it.
     private static readonly Dictionary<string, string> PackageOf = new(StringComparer.Ordinal)
     {
         ["tar"] = "tar",
@@ -34,18 +36,25 @@ public static class ExternalTool
         ["docker"] = "docker.io",
         ["dockerd"] = "docker.io",
         ["docker-registry"] = "docker-registry",
+        ["htpasswd"] = "apache2-utils",
         ["debootstrap"] = "debootstrap",
         ["tmux"] = "tmux",
         ["ssh-keygen"] = "openssh-client",
+        ["ssh"] = "openssh-client",
+        ["sshd"] = "openssh-server",
         ["lxc"] = "lxd",
         ["lxd"] = "lxd",
     };
 
     private static readonly string[] ExtraDirs = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 
+    /// <summary>The Debian package of each program tests run that Debian 12's base system may lack.</summary>
+    public static IReadOnlyDictionary<string, string> DebianPackages => PackageOf;
+
     /// <summary>The full path of <paramref name="tool"/>, or a <see cref="MissingToolException"/>.</summary>
     public static string Require(string tool) =>
-        Find(tool) ?? throw new MissingToolException(tool, PackageOf.GetValueOrDefault(tool, "unknown: see tests/README"));
+        Find(tool) ?? throw new MissingToolException(
+            tool, PackageOf.GetValueOrDefault(tool, "unknown: add it to ExternalTool's table and .ci/debian-packages"));
 
     /// <summary>The full path of <paramref name="tool"/> on PATH (and the sbin folders), or null.</summary>
     public static string? Find(string tool)

@@ -10,27 +10,22 @@ public static class Fixtures
     public static IReadOnlyList<string> BasicCompressions { get; } = ["tar", "xz", "gz", "bz2", "zst", "lz", "concat-xz"];
 
     private static readonly Lazy<string> BasicDir = new(() =>
-        new FixtureCache(QuickCacheRoot, "basic", Script("make-basic-stage3.sh"), TimeSpan.FromMinutes(5))
+        new FixtureCache(CacheRoot, "basic", Script("make-basic-stage3.sh"), TimeSpan.FromMinutes(5))
             .Directory(outDir => [outDir]));
 
     private static readonly Lazy<string> OpenRcFile = new(() =>
         Path.Combine(
             new FixtureCache(
-                    SlowCacheRoot, "openrc", Script("make-openrc-stage3.sh"), TimeSpan.FromMinutes(40), Script("openrc-stage3"))
+                    CacheRoot, "openrc", Script("make-openrc-stage3.sh"), TimeSpan.FromMinutes(40), Script("openrc-stage3"))
                 .Directory(outDir => [Path.Combine(outDir, "openrc.tar.xz")]),
             "openrc.tar.xz"));
 
     /// <summary>
-    /// Where the quick fixtures are cached: <c>$BOXER_FIXTURE_CACHE</c>, else <c>/tmp/boxer-fixtures</c>.
+    /// Where every fixture is cached, outside the temp directory so a run leaves nothing there and the slow
+    /// (debootstrap) fixture survives reboots and /tmp cleaning: <c>$BOXER_FIXTURE_CACHE</c>, else
+    /// <c>/var/cache/boxer-fixtures</c>.
     /// </summary>
-    public static string QuickCacheRoot =>
-        Environment.GetEnvironmentVariable("BOXER_FIXTURE_CACHE") is { Length: > 0 } dir ? dir : "/tmp/boxer-fixtures";
-
-    /// <summary>
-    /// Where the slow (debootstrap) fixtures are cached so they survive reboots and /tmp cleaning:
-    /// <c>$BOXER_FIXTURE_CACHE</c>, else <c>/var/cache/boxer-fixtures</c>.
-    /// </summary>
-    public static string SlowCacheRoot =>
+    public static string CacheRoot =>
         Environment.GetEnvironmentVariable("BOXER_FIXTURE_CACHE") is { Length: > 0 } dir ? dir : "/var/cache/boxer-fixtures";
 
     /// <summary>The basic fixture (busybox + OpenRC-style files + every tar feature) in the given compression.</summary>

@@ -11,16 +11,19 @@ public sealed record RegistryCredentials(string User, string Password)
     /// <summary>The <c>user:password</c> pair, base64, as Basic auth and <c>config.json</c> hold it.</summary>
     public string Basic => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{Password}"));
 
-    /// <summary>
-    /// The credentials <c>docker login</c> stored for <paramref name="registry"/> in
-    /// <c>$DOCKER_CONFIG/config.json</c> (default <c>~/.docker/config.json</c>) under <c>auths</c>, or null.
-    /// Credential helpers are not consulted.
-    /// </summary>
-    public static RegistryCredentials? FromDockerConfig(string registry)
-    {
-        string directory = Environment.GetEnvironmentVariable("DOCKER_CONFIG") is { Length: > 0 } configured
+    /// <summary>Docker's client configuration folder: <c>$DOCKER_CONFIG</c>, else <c>~/.docker</c>.</summary>
+    public static string DefaultConfigDirectory() =>
+        Environment.GetEnvironmentVariable("DOCKER_CONFIG") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker");
+
+    /// <summary>
+    /// The credentials <c>docker login</c> stored for <paramref name="registry"/> in
+    /// <c><paramref name="directory"/>/config.json</c> under <c>auths</c>, or null. Credential helpers are not
+    /// consulted.
+    /// </summary>
+    public static RegistryCredentials? FromDockerConfig(string registry, string directory)
+    {
         string path = Path.Combine(directory, "config.json");
         if (!File.Exists(path))
         {

@@ -19,17 +19,20 @@ internal sealed class RecipeScreen : WizardScreen
     private readonly IReadOnlyList<RecipeListing> _recipes;
     private readonly Func<IReadOnlyList<TargetRequest>> _targets;
     private readonly Func<string?> _stagePath;
+    private readonly RecipeRunner _runner;
     private readonly ListView _list = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = 5 };
     private readonly TextField _path = new() { X = 6, Y = 5, Width = Dim.Fill(12) };
     private readonly Button _plan = new() { X = Pos.AnchorEnd(), Y = 5, Text = "_Plan" };
     private readonly ReadOnlyTextView _planText = new() { Y = 6 };
 
-    public RecipeScreen(IApplication app, RecipeLocator locator, Func<IReadOnlyList<TargetRequest>> targets, Func<string?> stagePath)
+    public RecipeScreen(
+        IApplication app, RecipeLocator locator, RecipeRunner runner, Func<IReadOnlyList<TargetRequest>> targets, Func<string?> stagePath)
         : base("Recipe")
     {
         _app = app;
         _targets = targets;
         _stagePath = stagePath;
+        _runner = runner;
         _recipes = locator.List();
         var lines = new List<string> { "none - no recipe: the tree as the stage3 has it" };
         lines.AddRange(_recipes.Select(r => $"{r.Name} - {r.Description}"));
@@ -79,7 +82,7 @@ internal sealed class RecipeScreen : WizardScreen
             return;
         }
         _planText.Text = "Planning...";
-        var request = new RecipePlanRequest { StagePath = stage, Targets = _targets(), RecipePath = recipe };
+        var request = new RecipePlanRequest { StagePath = stage, Targets = _targets(), RecipePath = recipe, Runner = _runner };
         _ = Task.Run(async () =>
         {
             string text;

@@ -18,4 +18,10 @@ internal sealed record WizardSettings
     public UnixTime? SourceDateEpoch { get; init; }
 
     public string BoxerVersion { get; init; } = "";
+
+    /// <summary>
+    /// Compiles the chosen recipe for the plan and the build: into ~/.cache/boxer/recipes, unless a test gives one
+    /// with its own cache folder (a test must not write the user's cache).
+    /// </summary>
+    public RecipeRunner RecipeRunner { get; init; } = new();
 }

@@ -33,7 +33,7 @@ internal sealed class WizardWindow : Window
         Stage = new StageScreen(app, settings.StartDirectory, settings.Recent);
         Targets = new TargetsScreen(settings.Catalog);
         Options = new OptionsScreen(() => Targets.Chosen);
-        Recipe = new RecipeScreen(app, settings.Recipes, PlanTargets, () => Stage.Imported?.Stage.SourcePath);
+        Recipe = new RecipeScreen(app, settings.Recipes, settings.RecipeRunner, PlanTargets, () => Stage.Imported?.Stage.SourcePath);
         Build = new BuildScreen(app, BuildRequest);
         Summary = new SummaryScreen();
         _screens = [Stage, Targets, Recipe, Options, Build, Summary];
@@ -129,7 +129,7 @@ internal sealed class WizardWindow : Window
         {
             StagePath = imported.Stage.SourcePath,
             Targets = Options.Requests,
-            Finalizer = recipe is null ? NoFinalizer.Instance : new RecipeFinalizer(recipe),
+            Finalizer = recipe is null ? NoFinalizer.Instance : new RecipeFinalizer(recipe, runner: _settings.RecipeRunner),
             SourceDateEpoch = _settings.SourceDateEpoch,
             BoxerVersion = _settings.BoxerVersion,
             WorkingDirectory = _settings.StartDirectory,

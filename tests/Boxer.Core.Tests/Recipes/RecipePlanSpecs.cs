@@ -3,6 +3,7 @@ using Boxer.Core.Recipes;
 using Boxer.Core.Recipes.Plan;
 using Boxer.Core.Tests.Recipes.Support;
 using Boxer.Core.Tree;
+using Boxer.TestSupport;
 
 namespace Boxer.Core.Tests.Recipes;
 
@@ -14,10 +15,16 @@ public sealed class RecipePlanSpecs : IDisposable
     public async Task The_plan_lists_removals_with_bytes_freed_and_dropped_services_with_reasons()
     {
         var text = PlanTextRenderer.Render(await PlanAsync("openrc-server.csx", MiniStage.Create()));
+        // The sizes of what the recipe adds come from the recipe and a real run, not from the plan under test.
+        using var tree = (await _sandbox.RunOnMiniStageAsync(RecipeSandbox.Shipped("openrc-server.csx"))).Tree;
+        long dockerInit = DockerInitScriptBytes();
+        Assert.Equal(dockerInit, tree.Find("usr/lib/boxer/docker-init")?.Size);
+        long timezone = tree.Find("etc/timezone")!.Size;
+        Assert.Equal("UTC\n", tree.ReadAllText("etc/timezone"));
 
-        Assert.Contains("""
+        Assert.Contains($"""
 
-            Removed: 18 entries, 3505 bytes freed
+            Removed: 18 entries, {RemovedKernelAndMetaRepoBytes()} bytes freed
               - /etc/runlevels/boot/backlight -> /etc/init.d/backlight
               - /etc/runlevels/boot/hostname -> /etc/init.d/hostname
               - /etc/runlevels/boot/localmount -> /etc/init.d/localmount
@@ -32,9 +39,9 @@ public sealed class RecipePlanSpecs : IDisposable
               - /var/git/meta-repo/ (2 entries, 5 bytes)
 
             Added: 4 entries
-              + /etc/timezone (4 bytes)
+              + /etc/timezone ({timezone} bytes)
               + /run/lock/ (1 entries, 0 bytes)
-              + /usr/lib/boxer/ (2 entries, 676 bytes)
+              + /usr/lib/boxer/ (2 entries, {dockerInit} bytes)
 
             """, text, StringComparison.Ordinal);
         Assert.Contains("""
@@ -112,7 +119,7 @@ public sealed class RecipePlanSpecs : IDisposable
         using var json = JsonDocument.Parse(PlanJsonRenderer.Render(plan));
         var root = json.RootElement;
         Assert.Equal("openrc-server.csx", root.GetProperty("recipe").GetProperty("name").GetString());
-        Assert.Equal(3505, root.GetProperty("bytesFreed").GetInt64());
+        Assert.Equal(RemovedKernelAndMetaRepoBytes(), root.GetProperty("bytesFreed").GetInt64());
         Assert.Equal(12, root.GetProperty("removed").GetArrayLength());
         Assert.Equal("directory", root.GetProperty("removed")[8].GetProperty("kind").GetString());
         Assert.Equal(["etc/fstab", "etc/inittab", "etc/localtime", "etc/rc.conf"],
@@ -134,6 +141,32 @@ public sealed class RecipePlanSpecs : IDisposable
         Assert.Equal(before, fs.Entries);
         Assert.Equal(MiniStage.RcConfText, fs.ReadAllText("etc/rc.conf"));
         Assert.Empty(context.Image.Entrypoint);
+    }
+
+    /// <summary>What the mini stage holds under the folders the cleanup removes (kernel sources, modules, meta-repo).</summary>
+    private static long RemovedKernelAndMetaRepoBytes()
+    {
+        using var fs = MiniStage.Create();
+        string[] removed = ["lib/modules/6.6.13-gentoo/", "usr/src/linux-6.6.13-gentoo/", "var/git/meta-repo/"];
+        long bytes = fs.Entries.Where(e => removed.Any(r => e.Path.StartsWith(r, StringComparison.Ordinal))).Sum(e => e.Size);
+        Assert.True(bytes > 0);
+        return bytes;
+    }
+
+    /// <summary>
+    /// The UTF-8 size of recipes/lib/docker-init.csx's <c>DockerInitScript</c>, read from the recipe's source: a
+    /// C# raw string literal whose lines lose the closing delimiter's indentation, the last newline excluded.
+    /// </summary>
+    private static long DockerInitScriptBytes()
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Recipes, "lib", "docker-init.csx"));
+        int open = Array.IndexOf(lines, "const string DockerInitScript = \"\"\"");
+        int close = Array.FindIndex(lines, open + 1, line => line.Trim() == "\"\"\";");
+        Assert.True(open >= 0 && close > open, "DockerInitScript's raw string literal is not where this spec looks");
+        int indent = lines[close].IndexOf('"', StringComparison.Ordinal);
+        var script = string.Join('\n', lines[(open + 1)..close].Select(line => line.Length >= indent ? line[indent..] : line.TrimStart()));
+        Assert.StartsWith("#!/bin/sh\n", script, StringComparison.Ordinal);
+        return System.Text.Encoding.UTF8.GetByteCount(script);
     }
 
     private Task<RecipePlan> PlanAsync(string recipe, RootFs fs) =>

@@ -7,34 +7,27 @@ namespace Boxer.Host.Tests.Tui;
 
 /// <summary>
 /// A private sshd (Debian's openssh-server) on 127.0.0.1 and a free high port, with a host key and a user
-/// key made for the test in a temp dir; key login only, no PAM. Dispose stops it and removes the keys.
+/// key made for the test in a temp dir; key login only, no PAM. Dispose stops it and removes the keys; so
+/// does a setup that fails half-way, before the error reaches the test.
 /// </summary>
 internal sealed class SshServer : IDisposable
 {
-    private const string SshdPath = "/usr/sbin/sshd";
     private readonly TempDir _directory = new("boxer-sshd-");
-    private readonly Process _sshd;
+    private Process? _sshd;
 
     public SshServer()
     {
-        if (!File.Exists(SshdPath))
+        try
         {
-            throw new MissingToolException("sshd", "openssh-server");
+            Port = FreePort();
+            KeyFile = _directory.Combine("user_key");
+            Start();
         }
-        Port = FreePort();
-        KeyFile = _directory.Combine("user_key");
-        ExternalTool.RunChecked("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", _directory.Combine("host_key"));
-        ExternalTool.RunChecked("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", KeyFile);
-        File.Copy(KeyFile + ".pub", _directory.Combine("authorized_keys"));
-        File.WriteAllText(_directory.Combine("sshd_config"), Config());
-        // Privilege separation needs this directory; a fresh container may not have it.
-        Directory.CreateDirectory("/run/sshd");
-        _sshd = Process.Start(new ProcessStartInfo(SshdPath, ["-D", "-e", "-f", _directory.Combine("sshd_config")])
+        catch
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        }) ?? throw new InvalidOperationException("sshd did not start");
-        WaitUntilListening();
+            Dispose();
+            throw;
+        }
     }
 
     public int Port { get; }
@@ -50,13 +43,32 @@ internal sealed class SshServer : IDisposable
 
     public void Dispose()
     {
-        if (!_sshd.HasExited)
+        if (_sshd is not null)
         {
-            _sshd.Kill(entireProcessTree: true);
-            _sshd.WaitForExit();
+            if (!_sshd.HasExited)
+            {
+                _sshd.Kill(entireProcessTree: true);
+                _sshd.WaitForExit();
+            }
+            _sshd.Dispose();
         }
-        _sshd.Dispose();
         _directory.Dispose();
+    }
+
+    private void Start()
+    {
+        ExternalTool.RunChecked("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", _directory.Combine("host_key"));
+        ExternalTool.RunChecked("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", KeyFile);
+        File.Copy(KeyFile + ".pub", _directory.Combine("authorized_keys"));
+        File.WriteAllText(_directory.Combine("sshd_config"), Config());
+        // Privilege separation needs this directory; a fresh container may not have it.
+        Directory.CreateDirectory("/run/sshd");
+        _sshd = Process.Start(new ProcessStartInfo(ExternalTool.Require("sshd"), ["-D", "-e", "-f", _directory.Combine("sshd_config")])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        }) ?? throw new InvalidOperationException("sshd did not start");
+        WaitUntilListening(_sshd);
     }
 
     private string Config() => string.Join('\n',
@@ -81,14 +93,14 @@ internal sealed class SshServer : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private void WaitUntilListening()
+    private void WaitUntilListening(Process sshd)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(30))
         {
-            if (_sshd.HasExited)
+            if (sshd.HasExited)
             {
-                throw new InvalidOperationException($"sshd exited {_sshd.ExitCode}: {_sshd.StandardError.ReadToEnd()}");
+                throw new InvalidOperationException($"sshd exited {sshd.ExitCode}: {sshd.StandardError.ReadToEnd()}");
             }
             try
             {

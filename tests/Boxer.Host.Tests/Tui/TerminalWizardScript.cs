@@ -11,7 +11,7 @@ internal static class TerminalWizardScript
 {
     /// <summary>The shell command that runs the wizard in <paramref name="directory"/> and then prints its exit code.</summary>
     public static string WizardCommand(string directory, string environment) =>
-        $"cd {directory} && env -u BOXER_PLUGIN_PATH HOME={directory}/home {environment} {DotnetPath()} {BoxerHost.DllPath} tui; " +
+        $"cd {directory} && env -u BOXER_PLUGIN_PATH -u XDG_CACHE_HOME -u XDG_CONFIG_HOME HOME={directory}/home {environment} {DotnetPath()} {BoxerHost.DllPath} tui; " +
         "echo BOXER-EXIT=$?; sleep 600";
 
     /// <summary>Copies the demo stage3 into a new temp dir for the wizard to find in its start directory.</summary>

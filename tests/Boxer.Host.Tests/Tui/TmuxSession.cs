@@ -4,14 +4,15 @@ using Boxer.TestSupport;
 namespace Boxer.Host.Tests.Tui;
 
 /// <summary>
-/// A command in a real pseudo-terminal: a tmux server on a private socket (so tests never touch a user's
-/// tmux), one detached session of the given size. Dispose kills the server and everything in it.
+/// A command in a real pseudo-terminal: a tmux server on a private socket in a temp dir (so tests never touch
+/// a user's tmux nor leave /tmp/tmux-UID behind), one detached session of the given size. Dispose kills the
+/// server and everything in it and removes the socket's dir.
 /// </summary>
 internal sealed class TmuxSession : IDisposable
 {
     /// <summary>A guard against a hung wizard, not a speed expectation.</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
-    private readonly string _socket = $"boxer-test-{Guid.NewGuid():N}";
+    private readonly TempDir _socketDirectory = new("boxer-tmux-");
 
     public TmuxSession(string shellCommand, int width = 80, int height = 24)
     {
@@ -46,7 +47,12 @@ internal sealed class TmuxSession : IDisposable
         }
     }
 
-    public void Dispose() => Tmux("kill-server");
+    public void Dispose()
+    {
+        Tmux("kill-server");
+        _socketDirectory.Dispose();
+    }
 
-    private ToolResult Tmux(params string[] args) => ExternalTool.Run("tmux", ["-L", _socket, "-f", "/dev/null", .. args]);
+    private ToolResult Tmux(params string[] args) =>
+        ExternalTool.Run("tmux", ["-S", _socketDirectory.Combine("socket"), "-f", "/dev/null", .. args]);
 }

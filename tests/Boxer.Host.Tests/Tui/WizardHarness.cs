@@ -34,6 +34,8 @@ internal sealed class WizardHarness : IDisposable
             Recipes = new RecipeLocator([Path.Combine(BoxerHost.HostDirectory, "recipes")]),
             Recent = new RecentStages(Path.Combine(Directory, "config", "recent.json")),
             StartDirectory = Directory,
+            // Recipes compile into this harness's folder, never into the user's ~/.cache/boxer.
+            RecipeRunner = new RecipeRunner(new RecipeRunnerOptions { CacheDirectory = Path.Combine(Directory, "recipe-cache") }),
         });
         _session = App.Begin(Window) ?? throw new InvalidOperationException("the wizard did not start");
         Pump();

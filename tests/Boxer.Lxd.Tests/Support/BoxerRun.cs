@@ -4,13 +4,11 @@ namespace Boxer.Lxd.Tests.Support;
 
 /// <summary>
 /// The real built <c>boxer</c> (src/Boxer.Host/bin/&lt;configuration&gt;/net10.0/boxer.dll) as a child process with
-/// a private HOME, the given plugin path and nothing else leaking in from the caller's environment.
+/// its own empty HOME and XDG_CACHE_HOME (a temp dir removed when it exits: no recipe cache shared or left
+/// behind), the given plugin path and nothing else leaking in from the caller's environment.
 /// </summary>
 public static class BoxerRun
 {
-    private static readonly Lazy<string> EmptyHome =
-        new(() => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "home")).FullName);
-
     public static string DllPath => Path.Combine(
         RepoPaths.Root, "src", "Boxer.Host", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "boxer.dll");
 
@@ -20,9 +18,12 @@ public static class BoxerRun
     public static async Task<ToolResult> RunAsync(string? pluginPath, IReadOnlyDictionary<string, string?> extra, params string[] args)
     {
         Assert.True(File.Exists(DllPath), $"the host is not built: {DllPath}");
+        using var home = new TempDir("boxer-home-");
         var environment = new Dictionary<string, string?>
         {
-            ["HOME"] = EmptyHome.Value,
+            ["HOME"] = home.Path,
+            ["XDG_CACHE_HOME"] = home.Combine(".cache"),
+            ["XDG_CONFIG_HOME"] = null,
             ["BOXER_PLUGIN_PATH"] = pluginPath,
             ["SOURCE_DATE_EPOCH"] = null,
             ["LXD_DIR"] = null,

@@ -17,6 +17,7 @@ public sealed class LocalLxd : IAsyncLifetime
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Process? _daemon;
+    private TempDir? _logDirectory;
     private bool _ready;
 
     /// <summary>Makes sure LXD answers and has storage; fails the test with the reason otherwise.</summary>
@@ -68,12 +69,15 @@ public sealed class LocalLxd : IAsyncLifetime
             _daemon.Kill(entireProcessTree: true);
         }
         _daemon.Dispose();
+        _logDirectory?.Dispose();
         _gate.Dispose();
     }
 
     private void Start()
     {
-        var log = Path.Combine(Path.GetTempPath(), "boxer-tests-lxd.log");
+        // The daemon's log lives as long as the daemon: removed with it in DisposeAsync.
+        _logDirectory = new TempDir("boxer-lxd-log-");
+        var log = _logDirectory.Combine("lxd.log");
         var info = new ProcessStartInfo(ExternalTool.Require("lxd"), ["--group", "root", "--logfile", log])
         {
             RedirectStandardOutput = true,

@@ -13,7 +13,7 @@ public static class BusyboxTree
 
     public static MemoryRootFs Create(UnixTime? time = null)
     {
-        Tool.Require("busybox", "busybox-static");
+        Tool.Require("busybox");
         long size = new FileInfo(Busybox).Length;
         var tree = new MemoryRootFs(time)
             .Dir("bin")

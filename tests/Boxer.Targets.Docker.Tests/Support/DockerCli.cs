@@ -9,7 +9,7 @@ public static class DockerCli
 
     public static string Run(params string[] args)
     {
-        Tool.Require("docker", "docker.io");
+        Tool.Require("docker");
         return Tool.Run("docker", args);
     }
 

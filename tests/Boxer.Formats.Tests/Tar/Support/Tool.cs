@@ -30,12 +30,8 @@ public static class Tool
         return output.ToArray();
     }
 
-    public static void Require(string file, string debianPackage)
-    {
-        bool found = Environment.GetEnvironmentVariable("PATH")!.Split(':')
-            .Any(dir => File.Exists(Path.Combine(dir, file)));
-        Assert.True(found, $"this test needs '{file}' (Debian package {debianPackage}) on PATH");
-    }
+    /// <summary>Fails the test, naming the Debian package (ExternalTool's one table), unless <paramref name="file"/> is installed.</summary>
+    public static void Require(string file) => Boxer.TestSupport.ExternalTool.Require(file);
 
     private static (int ExitCode, string Stdout, string Stderr) Exec(string file, string[] args, Stream? stdin, IDictionary<string, string>? env)
     {
@@ -53,7 +49,7 @@ public static class Tool
 
     private static Process Start(string file, string[] args, IDictionary<string, string>? env)
     {
-        var info = new ProcessStartInfo(file)
+        var info = new ProcessStartInfo(Boxer.TestSupport.ExternalTool.Require(file))
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
