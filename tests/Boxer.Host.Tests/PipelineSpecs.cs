@@ -20,8 +20,7 @@ public sealed class PipelineSpecs
             SourcePath = "/stages/test.tar",
             SourceSha256 = "00",
             Compression = "none",
-            Architecture = "arm64",
-            Variant = "v8",
+            Architecture = new CpuArchitecture("arm64", "v8"),
             InitSystem = InitSystem.OpenRC,
         };
         return new ImportedStage(tree, info, "none");
@@ -87,7 +86,7 @@ public sealed class PipelineSpecs
         var built = Assert.IsType<TargetBuildContext>(target.Built);
         Assert.False(built.RootFs is IRootFs, "targets must not be able to edit the finalized tree");
         Assert.Equal("3", built.Options.GetString("level"));
-        Assert.Equal(("arm64", "v8"), (built.Image.Architecture, built.Image.Variant));
+        Assert.Equal(new CpuArchitecture("arm64", "v8"), built.Image.Architecture);
         Assert.Same(stage.Stage, built.Stage);
     }
 
