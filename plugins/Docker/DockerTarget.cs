@@ -54,10 +54,6 @@ public sealed partial class DockerTarget : ITarget
     {
         var problems = new List<string>();
         bool tag = options.Has(TagOption);
-        if (!tag && !options.Has(OutOption))
-        {
-            problems.Add("docker: give --tag NAME[:TAG] (load into the engine), --out FILE, or both");
-        }
         if (options.GetBool(PushOption) && !tag)
         {
             problems.Add("docker: --push needs --tag to know where to push");
@@ -72,6 +68,10 @@ public sealed partial class DockerTarget : ITarget
         }
         return problems;
     }
+
+    /// <summary>Only writing needs somewhere to put the image; a plan does not.</summary>
+    public IReadOnlyList<string> ValidateWrite(TargetOptionValues options) =>
+        options.Has(TagOption) || options.Has(OutOption) ? [] : ["docker: give --tag NAME[:TAG] (load into the engine), --out FILE, or both"];
 
     /// <summary>Nothing: a Docker image needs nothing in the tree that the recipe does not decide.</summary>
     public void Prepare(TargetPrepareContext context)

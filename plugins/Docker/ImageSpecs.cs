@@ -17,11 +17,8 @@ public static class ImageSpecs
     public static ImageSpec FromBuild(TargetBuildContext context, ImageReference? tag)
     {
         var config = context.Image.Clone();
-        if (context.Stage.Architecture is { Length: > 0 } arch && arch != "unknown")
-        {
-            config.Architecture = arch;
-            config.Variant = context.Stage.Variant ?? config.Variant;
-        }
+        // An image config must name an architecture; a stage3 with no ELF file to read one from gets amd64, as the engine would assume.
+        config.Architecture = config.Architecture.OrElse(CpuArchitecture.Amd64);
         // A recipe's explicit time wins unless SOURCE_DATE_EPOCH asks for a reproducible one.
         var created = context.SourceDateEpoch is null && config.Created is { } chosen ? chosen : context.CreatedTime;
         return new ImageSpec

@@ -101,7 +101,8 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
 
     private string ArchitectureCode()
     {
-        string goArch = context.Stage.Architecture is "unknown" or "" ? context.Image.Architecture : context.Stage.Architecture;
+        // A stage3 with no ELF file to read an architecture from is written as amd64, the header needs one.
+        string goArch = context.Image.Architecture.OrElse(CpuArchitecture.Amd64).Name;
         try
         {
             return SifArchitecture.CodeOf(goArch);

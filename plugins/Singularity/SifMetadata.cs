@@ -32,7 +32,7 @@ internal sealed class SifMetadata(TargetBuildContext context)
         var labels = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["org.label-schema.schema-version"] = "1.0",
-            ["org.label-schema.build-arch"] = context.Stage.Architecture,
+            ["org.label-schema.build-arch"] = context.Image.Architecture.Name,
             ["org.label-schema.build-date"] = context.CreatedTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["org.label-schema.usage.singularity.deffile.bootstrap"] = "scratch",
             ["io.boxer.stage3"] = context.Stage.SourceName,

@@ -25,7 +25,8 @@ internal sealed class LxdMetadata
     public LxdMetadata(TargetBuildContext context)
     {
         _context = context;
-        var arch = context.Stage.Architecture is { Length: > 0 } and not "unknown" ? context.Stage.Architecture : context.Image.Architecture;
+        // LXD metadata must name an architecture; a stage3 with no ELF file to read one from is taken as amd64.
+        var arch = context.Image.Architecture.OrElse(CpuArchitecture.Amd64).Name;
         Architecture = LxdArchitecture.Of(arch) ?? throw new TargetException(
             LxdTarget.TargetName, $"architecture '{arch}' has no LXD name (known: {LxdArchitecture.Known})");
     }

@@ -24,6 +24,15 @@ public interface ITarget
     IReadOnlyList<string> Validate(TargetOptionValues options) => [];
 
     /// <summary>
+    /// Checks what only writing needs, e.g. that docker has somewhere to put the image (<c>--tag</c> or
+    /// <c>--out</c>). A plan stops before the write, so it runs <see cref="Validate"/> but not this, just as it
+    /// does not ask for <see cref="TargetOption.Required"/> options. <see cref="Validate"/> has already passed.
+    /// </summary>
+    /// <param name="options">The values given, defaults applied.</param>
+    /// <returns>The problems found, one line each; empty when the target can write.</returns>
+    IReadOnlyList<string> ValidateWrite(TargetOptionValues options) => [];
+
+    /// <summary>
     /// Adds what the format itself needs to the tree (e.g. <c>/.singularity.d</c>), before the recipe runs.
     /// Policy (services, time zone, cleanup) belongs in recipes, not here.
     /// </summary>

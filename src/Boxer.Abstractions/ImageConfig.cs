@@ -34,17 +34,21 @@ public sealed class ImageConfig
     /// <summary>The signal that asks the container to stop, e.g. <c>SIGPWR</c>; null for the runtime's default.</summary>
     public string? StopSignal { get; set; }
 
-    /// <summary>The CPU architecture in Go/OCI naming (<c>amd64</c>, <c>arm64</c>, <c>386</c>, …), from the stage3's ELF files.</summary>
-    public string Architecture { get; set; } = "amd64";
-
-    /// <summary>The architecture variant (<c>v7</c> for 32-bit arm, <c>v8</c> for arm64), if any.</summary>
-    public string? Variant { get; set; }
+    /// <summary>
+    /// The CPU architecture and variant. The build starts it from the stage3's ELF files (so it is
+    /// <see cref="CpuArchitecture.Unknown"/> only when the stage3 has none); a recipe may override it.
+    /// </summary>
+    public CpuArchitecture Architecture { get; set; } = CpuArchitecture.Unknown;
 
     /// <summary>The operating system; always <c>linux</c> for stage3s.</summary>
     public string Os { get; set; } = "linux";
 
     /// <summary>The creation time recorded in the image; null means the build's time.</summary>
     public DateTimeOffset? Created { get; set; }
+
+    /// <summary>A read-only snapshot of this configuration, as targets receive it when they write.</summary>
+    /// <returns>A view that later changes to this configuration do not reach.</returns>
+    public ImageConfigView AsReadOnly() => new(Clone());
 
     /// <summary>Returns a deep copy, so that each target's recipe run starts from the same configuration.</summary>
     /// <returns>An independent copy.</returns>
@@ -60,7 +64,6 @@ public sealed class ImageConfig
         Volumes = new(Volumes, StringComparer.Ordinal),
         StopSignal = StopSignal,
         Architecture = Architecture,
-        Variant = Variant,
         Os = Os,
         Created = Created,
     };

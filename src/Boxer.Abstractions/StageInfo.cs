@@ -15,11 +15,11 @@ public sealed record StageInfo
     /// <summary>The compression the source was found to use (<c>xz</c>, <c>gzip</c>, <c>none</c>, …).</summary>
     public required string Compression { get; init; }
 
-    /// <summary>The CPU architecture in Go/OCI naming (<c>amd64</c>, <c>arm64</c>, <c>386</c>, <c>arm</c>, <c>ppc64le</c>, <c>riscv64</c>, <c>s390x</c>), or <c>unknown</c>.</summary>
-    public required string Architecture { get; init; }
-
-    /// <summary>The architecture variant, e.g. <c>v7</c>, if one applies.</summary>
-    public string? Variant { get; init; }
+    /// <summary>
+    /// The CPU architecture in Go/OCI naming (<c>amd64</c>, <c>arm64</c>, <c>386</c>, <c>arm</c>, <c>ppc64le</c>,
+    /// <c>riscv64</c>, <c>s390x</c>) with its variant (<c>v7</c>), or <see cref="CpuArchitecture.Unknown"/>.
+    /// </summary>
+    public required CpuArchitecture Architecture { get; init; }
 
     /// <summary>The path of the ELF file the architecture was read from, if any.</summary>
     public string? ArchitectureSource { get; init; }

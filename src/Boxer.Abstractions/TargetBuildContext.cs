@@ -6,8 +6,8 @@ public sealed class TargetBuildContext
     /// <summary>The finalized tree, read-only.</summary>
     public required IReadOnlyRootFs RootFs { get; init; }
 
-    /// <summary>The image configuration the recipe produced.</summary>
-    public required ImageConfig Image { get; init; }
+    /// <summary>The image configuration the recipe produced, read-only: it is what the plan showed.</summary>
+    public required ImageConfigView Image { get; init; }
 
     /// <summary>Facts about the stage3.</summary>
     public required StageInfo Stage { get; init; }

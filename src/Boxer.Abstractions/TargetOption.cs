@@ -15,7 +15,10 @@ public sealed record TargetOption(string Name, TargetOptionKind Kind, string Hel
     /// <summary>The allowed values of a <see cref="TargetOptionKind.Choice"/> option.</summary>
     public IReadOnlyList<string> Choices { get; init; } = [];
 
-    /// <summary>True if a build cannot start without a value.</summary>
+    /// <summary>
+    /// True if writing cannot start without a value (an output path, say). A plan, which writes nothing,
+    /// does not ask for it; see <see cref="ITarget.ValidateWrite"/>.
+    /// </summary>
     public bool Required { get; init; }
 
     /// <summary>A placeholder for the value in help text, e.g. <c>NAME:TAG</c>.</summary>

@@ -1,6 +1,7 @@
 using Boxer.Abstractions;
 using Boxer.Core.Import;
 using Boxer.Core.Pipeline;
+using Boxer.Core.Recipes.Plan;
 using Boxer.Core.Tree;
 using Boxer.Host.Tests.Support;
 
@@ -20,8 +21,7 @@ public sealed class PipelineSpecs
             SourcePath = "/stages/test.tar",
             SourceSha256 = "00",
             Compression = "none",
-            Architecture = "arm64",
-            Variant = "v8",
+            Architecture = new CpuArchitecture("arm64", "v8"),
             InitSystem = InitSystem.OpenRC,
         };
         return new ImportedStage(tree, info, "none");
@@ -87,7 +87,7 @@ public sealed class PipelineSpecs
         var built = Assert.IsType<TargetBuildContext>(target.Built);
         Assert.False(built.RootFs is IRootFs, "targets must not be able to edit the finalized tree");
         Assert.Equal("3", built.Options.GetString("level"));
-        Assert.Equal(("arm64", "v8"), (built.Image.Architecture, built.Image.Variant));
+        Assert.Equal(new CpuArchitecture("arm64", "v8"), built.Image.Architecture);
         Assert.Same(stage.Stage, built.Stage);
     }
 
@@ -138,5 +138,32 @@ public sealed class PipelineSpecs
         Assert.Equal(new UnixTime(1_700_000_000), target.SeenEntries.Single(e => e.Path == "etc/prepared-by-one").ModifiedTime);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), built.Image.Created);
         Assert.Equal(new UnixTime(1_700_000_000), built.SourceDateEpoch);
+    }
+
+    [Fact]
+    public async Task A_plan_takes_the_same_path_stops_before_the_write_and_needs_no_required_option()
+    {
+        using var stage = Stage();
+        var target = new RecordingTarget("one");
+        var events = Events(out var progress);
+        var request = Request(new TargetRequest(target, TargetOptionValues.Empty)) with
+        {
+            Finalizer = new RecordingFinalizer(new Dictionary<string, RecordingTarget> { ["one"] = target }),
+            SourceDateEpoch = new UnixTime(1_700_000_000),
+        };
+
+        var plan = Assert.Single(await RecipePlanPipeline.PlanAsync(request, stage, progress, default));
+
+        Assert.Equal(["prepare", "finalize(saw prepared: True)"], target.Calls);
+        Assert.Contains("etc/prepared-by-one", plan.Entries.Select(e => e.Path));
+        Assert.Equal(["etc/finalized"], plan.Added.Select(a => a.Path));
+        Assert.Equal(["/sbin/init"], plan.Image.Entrypoint);
+        Assert.Equal(new CpuArchitecture("arm64", "v8"), plan.Image.Architecture);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), plan.Image.Created);
+        Assert.Equal(
+            ["+one:prepare", "-one:prepare", "+one:recipe", "-one:recipe"],
+            events.Select(e => e switch { PhaseStarted s => "+" + s.Phase, PhaseCompleted c => "-" + c.Phase, _ => "?" }));
+        var build = await Assert.ThrowsAsync<UsageException>(() => BuildPipeline.RunAsync(request, stage, progress, default));
+        Assert.Equal("one: --label is required", build.Message);
     }
 }

@@ -41,6 +41,26 @@ public sealed class RecipeCliSpecs : IDisposable
     }
 
     [Fact]
+    public async Task A_plan_needs_none_of_the_options_only_writing_needs()
+    {
+        // docker's --tag/--out say where the image goes; a plan writes nothing, so it must not ask for them.
+        var result = await RunAsync("recipe", "openrc-server.csx", "--target", "docker", "--stage", Fixtures.Basic("tar"), "--plan");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("Plan: openrc-server.csx for docker", result.StdOutLines[0]);
+        Assert.Empty(Directory.GetFiles(_dir.Path));
+    }
+
+    [Fact]
+    public async Task A_plan_still_refuses_options_that_contradict_each_other()
+    {
+        var result = await RunAsync("docker", "--stage", Fixtures.Basic("tar"), "--push", "--plan");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--push needs --tag", result.StdErr);
+    }
+
+    [Fact]
     public async Task Plan_json_is_one_json_document_on_stdout()
     {
         var result = await RunAsync("recipe", "sshd", "--target", "docker", "--stage", Fixtures.Basic("tar"),

@@ -97,9 +97,10 @@ public sealed class DockerArchiveSpecs
     public void The_config_is_canonical_and_carries_the_runtime_settings()
     {
         var tree = BusyboxTree.Create(Epoch);
-        var context = BusyboxTree.Context(tree, new EventLog(), Epoch);
-        context.Image.ExposedPorts.Add("22/tcp");
-        context.Image.Entrypoint.Add("/sbin/init");
+        var image = BusyboxTree.DefaultImage();
+        image.ExposedPorts.Add("22/tcp");
+        image.Entrypoint.Add("/sbin/init");
+        var context = BusyboxTree.Context(tree, new EventLog(), Epoch, image);
         var spec = ImageSpecs.FromBuild(context, null);
 
         string json = System.Text.Encoding.UTF8.GetString(ImageConfigJson.Write(spec, "sha256:" + new string('0', 64)));

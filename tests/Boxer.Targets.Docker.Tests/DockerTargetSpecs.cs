@@ -27,7 +27,15 @@ public sealed class DockerTargetSpecs
     {
         var values = given.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
 
-        Assert.Contains(_target.Validate(new TargetOptionValues(values)), p => p.Contains(problem, StringComparison.Ordinal));
+        var options = new TargetOptionValues(values);
+        Assert.Contains([.. _target.Validate(options), .. _target.ValidateWrite(options)], p => p.Contains(problem, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Only_writing_needs_somewhere_to_put_the_image()
+    {
+        Assert.Empty(_target.Validate(TargetOptionValues.Empty));
+        Assert.Contains(_target.ValidateWrite(TargetOptionValues.Empty), p => p.Contains("give --tag", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -38,7 +46,8 @@ public sealed class DockerTargetSpecs
     {
         var values = given.Split(';').Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
 
-        Assert.Empty(_target.Validate(new TargetOptionValues(values)));
+        var options = new TargetOptionValues(values);
+        Assert.Empty(_target.Validate(options).Concat(_target.ValidateWrite(options)));
     }
 
     [Fact]

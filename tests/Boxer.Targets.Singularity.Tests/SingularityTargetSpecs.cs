@@ -137,11 +137,13 @@ public sealed class SingularityTargetSpecs : IDisposable
     public async Task An_architecture_sif_cannot_name_is_refused_in_one_line()
     {
         var context = _harness.Context(_dir.Path, new() { ["out"] = "x.sif" }, Epoch);
+        var image = context.Image.Clone();
+        image.Architecture = new CpuArchitecture("loong64");
         var odd = new TargetBuildContext
         {
             RootFs = context.RootFs,
-            Image = context.Image,
-            Stage = TargetHarness.Stage with { Architecture = "loong64" },
+            Image = image.AsReadOnly(),
+            Stage = context.Stage,
             Options = context.Options,
             WorkingDirectory = _dir.Path,
         };

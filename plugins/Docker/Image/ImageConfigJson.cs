@@ -15,10 +15,10 @@ public static class ImageConfigJson
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("architecture", spec.Config.Architecture);
-            if (!string.IsNullOrEmpty(spec.Config.Variant))
+            json.WriteString("architecture", spec.Config.Architecture.Name);
+            if (!string.IsNullOrEmpty(spec.Config.Architecture.Variant))
             {
-                json.WriteString("variant", spec.Config.Variant);
+                json.WriteString("variant", spec.Config.Architecture.Variant);
             }
             json.WriteString("os", spec.Config.Os);
             json.WriteString("created", Rfc3339(spec.Created));

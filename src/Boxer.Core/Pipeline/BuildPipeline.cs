@@ -1,14 +1,12 @@
-using System.Diagnostics;
 using Boxer.Abstractions;
 using Boxer.Core.Import;
-using Boxer.Core.Tree;
 
 namespace Boxer.Core.Pipeline;
 
 /// <summary>
-/// The one build path every face uses: check all options, import the stage3 once, then for each target
-/// clone the tree, let the target prepare it, finalize it (the recipe) and have the target write from a
-/// read-only view. Temporary state (the spool, the clones) is disposed on every path.
+/// The build every face uses: check all options, import the stage3 once, then for each target one
+/// <see cref="TargetRun"/> (clone, prepare, image configuration, recipe) that writes. <c>RecipePlanPipeline</c>
+/// runs the same loop and stops before the write. Temporary state (the spool, the clones) is disposed on every path.
 /// </summary>
 public static class BuildPipeline
 {
@@ -23,7 +21,7 @@ public static class BuildPipeline
     public static async Task<BuildResult> RunAsync(
         BuildRequest request, IProgress<BuildEvent> progress, CancellationToken cancellationToken)
     {
-        var targets = CheckOptions(request);
+        var targets = CheckOptions(request, TargetRunMode.Write);
         using var imported = await ImportAsync(request.StagePath, request.Import, progress, cancellationToken);
         return await BuildTargetsAsync(targets, imported, request, progress, cancellationToken);
     }
@@ -39,7 +37,7 @@ public static class BuildPipeline
     /// <returns>The stage facts and every artifact.</returns>
     public static Task<BuildResult> RunAsync(
         BuildRequest request, ImportedStage imported, IProgress<BuildEvent> progress, CancellationToken cancellationToken) =>
-        BuildTargetsAsync(CheckOptions(request), imported, request, progress, cancellationToken);
+        BuildTargetsAsync(CheckOptions(request, TargetRunMode.Write), imported, request, progress, cancellationToken);
 
     /// <summary>Imports a stage3 as the pipeline does (phase events, a clear error for a missing file).</summary>
     /// <param name="stagePath">The stage3 tarball.</param>
@@ -60,105 +58,42 @@ public static class BuildPipeline
         return await StageImporter.ImportAsync(stagePath, options, progress, cancellationToken);
     }
 
-    private static async Task<BuildResult> BuildTargetsAsync(
-        List<(ITarget Target, TargetOptionValues Options)> targets, ImportedStage imported, BuildRequest request,
-        IProgress<BuildEvent> progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// The loop both the build and the plan run: one <see cref="TargetRun"/> per target, prepared, then handed
+    /// to <paramref name="finish"/> (the write, or the plan's description) while its clone is still alive.
+    /// </summary>
+    internal static async Task<IReadOnlyList<T>> RunTargetsAsync<T>(
+        IReadOnlyList<(ITarget Target, TargetOptionValues Options)> targets, ImportedStage imported, BuildRequest request,
+        TargetRunMode mode, Func<TargetRun, Task<T>> finish, IProgress<BuildEvent> progress, CancellationToken cancellationToken)
     {
-        var artifacts = new List<Artifact>();
+        var results = new List<T>();
         foreach (var (target, options) in targets)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            artifacts.AddRange(await BuildTargetAsync(imported, target, options, request, progress, cancellationToken));
+            using var run = new TargetRun(imported, target, options, request, mode);
+            await run.PrepareAsync(progress, cancellationToken).ConfigureAwait(false);
+            results.Add(await finish(run).ConfigureAwait(false));
         }
-        return new BuildResult(imported.Stage, imported.Decoder, artifacts);
+        return results;
     }
 
-    private static List<(ITarget Target, TargetOptionValues Options)> CheckOptions(BuildRequest request)
+    /// <summary>Every target's values checked for <paramref name="mode"/>, before anything is read.</summary>
+    /// <exception cref="UsageException">There is no target, or a value is wrong.</exception>
+    internal static List<(ITarget Target, TargetOptionValues Options)> CheckOptions(BuildRequest request, TargetRunMode mode)
     {
         if (request.Targets.Count == 0)
         {
             throw new UsageException("no target to build");
         }
-        var checkedTargets = new List<(ITarget, TargetOptionValues)>();
-        foreach (var (target, given) in request.Targets)
-        {
-            var problems = TargetOptionChecker.Problems(target, given);
-            if (problems.Count > 0)
-            {
-                throw new UsageException($"{target.Name}: {string.Join("; ", problems)}");
-            }
-            checkedTargets.Add((target, TargetOptionChecker.WithDefaults(target, given)));
-        }
-        return checkedTargets;
+        return [.. request.Targets.Select(t => (t.Target, TargetOptionChecker.Checked(t, mode)))];
     }
 
-    private static async Task<IReadOnlyList<Artifact>> BuildTargetAsync(
-        ImportedStage imported, ITarget target, TargetOptionValues options, BuildRequest request,
+    private static async Task<BuildResult> BuildTargetsAsync(
+        List<(ITarget Target, TargetOptionValues Options)> targets, ImportedStage imported, BuildRequest request,
         IProgress<BuildEvent> progress, CancellationToken cancellationToken)
     {
-        using var tree = imported.RootFs.Clone();
-        // What Prepare and the recipe create must carry the reproducible time, not the wall clock.
-        tree.NewEntryTime = request.SourceDateEpoch ?? UnixTime.FromDateTimeOffset(DateTimeOffset.UtcNow);
-        var image = NewImage(imported.Stage, request);
-        await PhaseAsync($"{target.Name}:prepare", progress, () =>
-        {
-            target.Prepare(new TargetPrepareContext
-            {
-                RootFs = tree,
-                Image = image,
-                Stage = imported.Stage,
-                Options = options,
-                Progress = progress,
-            });
-            return Task.CompletedTask;
-        });
-        var finalize = new FinalizeContext
-        {
-            TargetName = target.Name,
-            RootFs = tree,
-            Image = image,
-            Stage = imported.Stage,
-            Options = options,
-            Progress = progress,
-        };
-        if (request.Finalizer is not NoFinalizer)
-        {
-            await PhaseAsync($"{target.Name}:recipe", progress, () => request.Finalizer.FinalizeAsync(finalize, cancellationToken));
-        }
-        return await target.BuildAsync(BuildContext(tree, image, imported.Stage, options, request, progress), cancellationToken);
-    }
-
-    private static TargetBuildContext BuildContext(
-        RootFs tree, ImageConfig image, StageInfo stage, TargetOptionValues options, BuildRequest request,
-        IProgress<BuildEvent> progress) => new()
-        {
-            RootFs = tree.AsReadOnly(),
-            Image = image,
-            Stage = stage,
-            Options = options,
-            Recipe = request.Finalizer.Recipe,
-            SourceDateEpoch = request.SourceDateEpoch,
-            BoxerVersion = request.BoxerVersion,
-            WorkingDirectory = request.WorkingDirectory,
-            Progress = progress,
-        };
-
-    private static ImageConfig NewImage(StageInfo stage, BuildRequest request)
-    {
-        var image = new ImageConfig { Created = request.SourceDateEpoch?.ToDateTimeOffset() };
-        if (stage.Architecture != "unknown")
-        {
-            image.Architecture = stage.Architecture;
-            image.Variant = stage.Variant;
-        }
-        return image;
-    }
-
-    private static async Task PhaseAsync(string phase, IProgress<BuildEvent> progress, Func<Task> action)
-    {
-        var clock = Stopwatch.StartNew();
-        progress.Report(new PhaseStarted(phase));
-        await action();
-        progress.Report(new PhaseCompleted(phase, clock.Elapsed));
+        var written = await RunTargetsAsync(targets, imported, request, TargetRunMode.Write,
+            run => run.WriteAsync(progress, cancellationToken), progress, cancellationToken).ConfigureAwait(false);
+        return new BuildResult(imported.Stage, imported.Decoder, [.. written.SelectMany(a => a)]);
     }
 }

@@ -14,10 +14,12 @@ public sealed class FinalizeContext
     /// <summary>The image configuration being built for this target.</summary>
     public required ImageConfig Image { get; init; }
 
+    /// <summary>Facts about the stage3.</summary>
     public required StageInfo Stage { get; init; }
 
     /// <summary>The target's option values, defaults applied.</summary>
     public required TargetOptionValues Options { get; init; }
 
+    /// <summary>Where the recipe's log lines go.</summary>
     public required IProgress<BuildEvent> Progress { get; init; }
 }

@@ -14,5 +14,6 @@ public interface IFinalizer
     /// <summary>Edits the tree and the image configuration for one target.</summary>
     /// <param name="context">The target's tree, configuration and facts.</param>
     /// <param name="cancellationToken">Cancels the build.</param>
-    Task FinalizeAsync(FinalizeContext context, CancellationToken cancellationToken);
+    /// <returns>What the plan reports besides the tree's changes.</returns>
+    Task<FinalizeReport> FinalizeAsync(FinalizeContext context, CancellationToken cancellationToken);
 }

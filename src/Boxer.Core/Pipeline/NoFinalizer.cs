@@ -9,5 +9,5 @@ public sealed class NoFinalizer : IFinalizer
 
     public RecipeInfo Recipe => RecipeInfo.None;
 
-    public Task FinalizeAsync(FinalizeContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task<FinalizeReport> FinalizeAsync(FinalizeContext context, CancellationToken cancellationToken) => Task.FromResult(FinalizeReport.Empty);
 }

@@ -29,12 +29,14 @@ public static class TargetOptionChecker
 
     /// <summary>
     /// Every problem with the given values, one line each (<c>--tag: reason</c>): unknown names, malformed
-    /// numbers and flags, values outside a choice, each option's own check, missing required values, then
-    /// <see cref="ITarget.Validate"/> when everything before it passed.
+    /// numbers and flags, values outside a choice, each option's own check, then <see cref="ITarget.Validate"/>
+    /// when everything before it passed. For a write also missing required values and then
+    /// <see cref="ITarget.ValidateWrite"/>; a plan writes nothing, so it needs neither.
     /// </summary>
     /// <param name="target">The target.</param>
     /// <param name="given">The values given.</param>
-    public static IReadOnlyList<string> Problems(ITarget target, TargetOptionValues given)
+    /// <param name="mode">Whether the values are for a write or a plan.</param>
+    public static IReadOnlyList<string> Problems(ITarget target, TargetOptionValues given, TargetRunMode mode = TargetRunMode.Write)
     {
         var declared = target.Options.ToDictionary(o => o.Name, StringComparer.Ordinal);
         var problems = new List<string>();
@@ -50,10 +52,31 @@ public static class TargetOptionChecker
             }
         }
         var withDefaults = WithDefaults(target, given);
-        problems.AddRange(target.Options
-            .Where(o => o.Required && !withDefaults.Has(o.Name))
-            .Select(o => $"--{o.Name} is required"));
-        return problems.Count > 0 ? problems : target.Validate(withDefaults);
+        if (mode == TargetRunMode.Write)
+        {
+            problems.AddRange(target.Options
+                .Where(o => o.Required && !withDefaults.Has(o.Name))
+                .Select(o => $"--{o.Name} is required"));
+        }
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+        var together = target.Validate(withDefaults);
+        return together.Count > 0 || mode == TargetRunMode.Plan ? together : target.ValidateWrite(withDefaults);
+    }
+
+    /// <summary>The values with defaults applied, or a <see cref="UsageException"/> naming every problem.</summary>
+    /// <param name="request">The target and the values given.</param>
+    /// <param name="mode">Whether the values are for a write or a plan.</param>
+    /// <exception cref="UsageException">A value is wrong or missing.</exception>
+    public static TargetOptionValues Checked(TargetRequest request, TargetRunMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = Problems(request.Target, request.Options, mode);
+        return problems.Count > 0
+            ? throw new UsageException($"{request.Target.Name}: {string.Join("; ", problems)}")
+            : WithDefaults(request.Target, request.Options);
     }
 
     private static string? ValueProblem(TargetOption option, string value) => option.Kind switch

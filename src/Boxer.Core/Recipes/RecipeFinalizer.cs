@@ -27,7 +27,7 @@ public sealed class RecipeFinalizer : IFinalizer
     /// <exception cref="RecipeException">The recipe does not compile.</exception>
     public void Prepare(IProgress<BuildEvent>? progress = null) => _runner.Prepare(_path, progress);
 
-    public async Task FinalizeAsync(FinalizeContext context, CancellationToken cancellationToken)
+    public async Task<FinalizeReport> FinalizeAsync(FinalizeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var result = await _runner.RunAsync(_path, new RecipeContext
@@ -41,5 +41,6 @@ public sealed class RecipeFinalizer : IFinalizer
         }, cancellationToken).ConfigureAwait(false);
         context.Progress.Report(new LogMessage(BuildLogLevel.Debug,
             $"{Recipe.Name}: loaded in {result.PrepareTime.TotalMilliseconds:0} ms, ran in {result.RunTime.TotalMilliseconds:0} ms", RecipeLog.Source));
+        return new FinalizeReport(result.Globals.OpenRC.Dropped, result.Globals.Log.Messages);
     }
 }

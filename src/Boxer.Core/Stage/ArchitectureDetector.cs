@@ -8,9 +8,7 @@ namespace Boxer.Core.Stage;
 /// </summary>
 internal static class ArchitectureDetector
 {
-    public const string Unknown = "unknown";
-
-    public static (string Architecture, string? Variant, string? Source) Detect(IReadOnlyRootFs tree)
+    public static (CpuArchitecture Architecture, string? Source) Detect(IReadOnlyRootFs tree)
     {
         if (TreeSymlinkResolver.Resolve(tree, "bin/sh") is { HasContent: true } shell && Probe(tree, shell.Path) is { } found)
         {
@@ -24,10 +22,10 @@ internal static class ArchitectureDetector
                 return first;
             }
         }
-        return (Unknown, null, null);
+        return (CpuArchitecture.Unknown, null);
     }
 
-    private static (string, string?, string?)? Probe(IReadOnlyRootFs tree, string path)
+    private static (CpuArchitecture, string?)? Probe(IReadOnlyRootFs tree, string path)
     {
         using var stream = tree.OpenRead(path);
         var head = new byte[ElfArchitecture.HeaderLength];
@@ -41,6 +39,6 @@ internal static class ArchitectureDetector
             return null;
         }
         var variant = name == "arm" ? ArmVariantReader.Read(stream) : null;
-        return (name, variant, path);
+        return (new CpuArchitecture(name, variant), path);
     }
 }

@@ -13,14 +13,13 @@ internal static class StageDetector
 
     public static StageInfo Detect(IReadOnlyRootFs tree, StageSource source)
     {
-        var (arch, variant, archSource) = ArchitectureDetector.Detect(tree);
+        var (arch, archSource) = ArchitectureDetector.Detect(tree);
         return new StageInfo
         {
             SourcePath = source.Path,
             SourceSha256 = source.Sha256,
             Compression = source.Compression,
             Architecture = arch,
-            Variant = variant,
             ArchitectureSource = archSource,
             InitSystem = InitSystemDetector.Detect(tree),
             OsRelease = ReadOsRelease(tree),

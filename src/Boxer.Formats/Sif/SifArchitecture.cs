@@ -1,3 +1,5 @@
+using Boxer.Abstractions;
+
 namespace Boxer.Formats.Sif;
 
 /// <summary>SIF's two-digit architecture codes, from Go/OCI names.</summary>
@@ -29,8 +31,8 @@ public static class SifArchitecture
     public static string CodeOf(string goArch) =>
         Codes.TryGetValue(goArch, out var code) ? code : throw new ArgumentException($"SIF has no architecture code for '{goArch}'", nameof(goArch));
 
-    /// <summary>The Go/OCI name of a code, or <c>unknown</c>.</summary>
+    /// <summary>The Go/OCI name of a code, or <see cref="CpuArchitecture.Unknown"/>'s name.</summary>
     /// <param name="code">e.g. <c>02</c>.</param>
     /// <returns>e.g. <c>amd64</c>.</returns>
-    public static string NameOf(string code) => Codes.FirstOrDefault(kv => kv.Value == code).Key ?? "unknown";
+    public static string NameOf(string code) => Codes.FirstOrDefault(kv => kv.Value == code).Key ?? CpuArchitecture.Unknown.Name;
 }

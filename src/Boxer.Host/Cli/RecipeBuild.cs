@@ -13,23 +13,8 @@ internal static class RecipeBuild
         IProgress<Boxer.Abstractions.BuildEvent> progress = choice.Json && !choice.Plan
             ? new JsonEventWriter(console.Out)
             : new HeadlessProgress(console);
-        if (choice.Plan)
-        {
-            var plans = await RecipePlanPipeline.PlanAsync(new RecipePlanRequest
-            {
-                StagePath = stagePath,
-                Targets = targets,
-                RecipePath = choice.RecipePath!,
-                Args = choice.Args,
-                SourceDateEpoch = SourceDateEpochVariable.Read(),
-            }, progress, cancellationToken);
-            foreach (var plan in plans)
-            {
-                await console.Out.WriteAsync(choice.Json ? PlanJsonRenderer.Render(plan) : PlanTextRenderer.Render(plan));
-            }
-            return ExitCode.Success;
-        }
         var finalizer = choice.RecipePath is null ? null : new RecipeFinalizer(choice.RecipePath, choice.Args);
+        // Compile errors come before a long import, for a plan as for a build.
         finalizer?.Prepare(progress);
         var request = new BuildRequest
         {
@@ -40,6 +25,15 @@ internal static class RecipeBuild
             BoxerVersion = HostVersion.Current,
             Verbose = console.Verbose,
         };
+        if (choice.Plan)
+        {
+            var plans = await RecipePlanPipeline.PlanAsync(request, progress, cancellationToken);
+            foreach (var plan in plans)
+            {
+                await console.Out.WriteAsync(choice.Json ? PlanJsonRenderer.Render(plan) : PlanTextRenderer.Render(plan));
+            }
+            return ExitCode.Success;
+        }
         var result = await BuildPipeline.RunAsync(request, progress, cancellationToken);
         if (progress is JsonEventWriter json)
         {

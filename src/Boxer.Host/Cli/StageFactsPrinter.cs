@@ -10,12 +10,11 @@ internal static class StageFactsPrinter
     {
         var stage = imported.Stage;
         var tree = imported.RootFs;
-        var variant = stage.Variant is { } v ? $"/{v}" : "";
         var archSource = stage.ArchitectureSource is { } s ? $" (from /{s})" : "";
         output.WriteLine($"stage:        {stage.SourceName}");
         output.WriteLine($"sha256:       {stage.SourceSha256}");
         output.WriteLine($"compression:  {stage.Compression} (decoded by {imported.Decoder})");
-        output.WriteLine($"architecture: {stage.Architecture}{variant}{archSource}");
+        output.WriteLine($"architecture: {stage.Architecture}{archSource}");
         output.WriteLine($"init system:  {InitName(stage.InitSystem)}");
         output.WriteLine($"os:           {stage.OsName ?? "unknown"} {stage.OsVersion}".TrimEnd());
         output.WriteLine($"entries:      {tree.Count}");

@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using Boxer.Core.Import;
 using Boxer.Core.Pipeline;
 using Boxer.Core.Recipes;
 using Boxer.Core.Recipes.Plan;
@@ -10,7 +11,9 @@ namespace Boxer.Host.Tui;
 
 /// <summary>
 /// Step 3: the recipe that finalizes each tree: a shipped or user recipe (with its description), none, or a
-/// path. "Plan" shows what the recipe would change for the chosen targets, in a scrollable view.
+/// path. "Plan" shows what the recipe would change for the chosen targets, in a scrollable view: the build's
+/// own path stopped before the write, over the stage the wizard already imported. Pressing Plan again, or
+/// leaving the screen, cancels a plan still running.
 /// </summary>
 internal sealed class RecipeScreen : WizardScreen
 {
@@ -18,20 +21,21 @@ internal sealed class RecipeScreen : WizardScreen
     private readonly IApplication _app;
     private readonly IReadOnlyList<RecipeListing> _recipes;
     private readonly Func<IReadOnlyList<TargetRequest>> _targets;
-    private readonly Func<string?> _stagePath;
+    private readonly Func<ImportedStage?> _stage;
     private readonly RecipeRunner _runner;
     private readonly ListView _list = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = 5 };
     private readonly TextField _path = new() { X = 6, Y = 5, Width = Dim.Fill(12) };
     private readonly Button _plan = new() { X = Pos.AnchorEnd(), Y = 5, Text = "_Plan" };
     private readonly ReadOnlyTextView _planText = new() { Y = 6 };
+    private CancellationTokenSource? _planning;
 
     public RecipeScreen(
-        IApplication app, RecipeLocator locator, RecipeRunner runner, Func<IReadOnlyList<TargetRequest>> targets, Func<string?> stagePath)
+        IApplication app, RecipeLocator locator, RecipeRunner runner, Func<IReadOnlyList<TargetRequest>> targets, Func<ImportedStage?> stage)
         : base("Recipe")
     {
         _app = app;
         _targets = targets;
-        _stagePath = stagePath;
+        _stage = stage;
         _runner = runner;
         _recipes = locator.List();
         var lines = new List<string> { "none - no recipe: the tree as the stage3 has it" };
@@ -74,28 +78,72 @@ internal sealed class RecipeScreen : WizardScreen
 
     private int Selected => _list.SelectedItem ?? 0;
 
+    /// <summary>Leaving the screen abandons a plan still running: nobody would see it.</summary>
+    public override void Leave() => CancelPlan();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            CancelPlan();
+        }
+        base.Dispose(disposing);
+    }
+
     private void ShowPlan()
     {
-        if (RecipePath is not { } recipe || _stagePath() is not { } stage)
+        if (CancelPlan())
+        {
+            _planText.Text = "The plan was cancelled.";
+            return;
+        }
+        if (RecipePath is not { } recipe || _stage() is not { } stage)
         {
             _planText.Text = "No recipe is chosen: the tree is built as the stage3 has it.";
             return;
         }
-        _planText.Text = "Planning...";
-        var request = new RecipePlanRequest { StagePath = stage, Targets = _targets(), RecipePath = recipe, Runner = _runner };
+        _planText.Text = "Planning... (Plan again cancels)";
+        var planning = _planning = new CancellationTokenSource();
+        var targets = _targets();
         _ = Task.Run(async () =>
         {
             string text;
             try
             {
-                var plans = await RecipePlanPipeline.PlanAsync(request, new Progress<Boxer.Abstractions.BuildEvent>(), CancellationToken.None);
+                var request = new BuildRequest { StagePath = stage.Stage.SourcePath, Targets = targets, Finalizer = new RecipeFinalizer(recipe, runner: _runner) };
+                var plans = await RecipePlanPipeline.PlanAsync(request, stage, new Progress<Boxer.Abstractions.BuildEvent>(), planning.Token);
                 text = string.Concat(plans.Select(PlanTextRenderer.Render));
+            }
+            catch (OperationCanceledException) when (planning.IsCancellationRequested)
+            {
+                return;
             }
             catch (Exception e)
             {
                 text = $"The plan failed: {Program.Describe(e).Message}";
             }
-            _app.Invoke(() => _planText.Text = text);
+            _app.Invoke(() =>
+            {
+                // A plan cancelled after it finished must not overwrite what replaced it.
+                if (ReferenceEquals(_planning, planning) && !planning.IsCancellationRequested)
+                {
+                    _planText.Text = text;
+                    _planning = null;
+                    planning.Dispose();
+                }
+            });
         });
+    }
+
+    /// <summary>Cancels the running plan, if any; true when there was one.</summary>
+    private bool CancelPlan()
+    {
+        if (_planning is not { } running)
+        {
+            return false;
+        }
+        _planning = null;
+        running.Cancel();
+        return true;
     }
 }

@@ -9,11 +9,10 @@ internal static class StageFactsText
     public static string Describe(ImportedStage imported)
     {
         var stage = imported.Stage;
-        var variant = stage.Variant is { } v ? $"/{v}" : "";
         var os = $"{stage.OsName ?? "unknown"} {stage.OsVersion}".TrimEnd();
         return string.Join('\n',
             $"stage:    {stage.SourceName} ({stage.Compression})",
-            $"arch:     {stage.Architecture}{variant}    init: {stage.InitSystem}    os: {os}",
+            $"arch:     {stage.Architecture}    init: {stage.InitSystem}    os: {os}",
             $"entries:  {imported.RootFs.Count}    content: {ByteSize.Format(imported.RootFs.ContentSize)}",
             $"sha256:   {stage.SourceSha256}");
     }

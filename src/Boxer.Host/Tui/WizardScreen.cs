@@ -33,5 +33,10 @@ internal abstract class WizardScreen : View
     {
     }
 
+    /// <summary>Called each time the screen is left (for another screen), so it can stop work nobody will see.</summary>
+    public virtual void Leave()
+    {
+    }
+
     protected void RaiseStateChanged() => StateChanged?.Invoke(this, EventArgs.Empty);
 }

@@ -33,7 +33,7 @@ internal sealed class WizardWindow : Window
         Stage = new StageScreen(app, settings.StartDirectory, settings.Recent);
         Targets = new TargetsScreen(settings.Catalog);
         Options = new OptionsScreen(() => Targets.Chosen);
-        Recipe = new RecipeScreen(app, settings.Recipes, settings.RecipeRunner, PlanTargets, () => Stage.Imported?.Stage.SourcePath);
+        Recipe = new RecipeScreen(app, settings.Recipes, settings.RecipeRunner, PlanTargets, () => Stage.Imported);
         Build = new BuildScreen(app, BuildRequest);
         Summary = new SummaryScreen();
         _screens = [Stage, Targets, Recipe, Options, Build, Summary];
@@ -105,6 +105,10 @@ internal sealed class WizardWindow : Window
 
     private void Show(int index)
     {
+        if (_content.SubViews.Count > 0)
+        {
+            Current.Leave();
+        }
         _content.RemoveAll();
         _index = index;
         _content.Add(Current);
@@ -137,7 +141,7 @@ internal sealed class WizardWindow : Window
         return (request, imported);
     }
 
-    /// <summary>The chosen targets with the options set so far (the plan needs e.g. docker's --tag: come back after Options).</summary>
+    /// <summary>The chosen targets with the options set so far; a plan does not need what only writing needs (docker's --tag).</summary>
     private IReadOnlyList<TargetRequest> PlanTargets()
     {
         var set = Options.Requests;

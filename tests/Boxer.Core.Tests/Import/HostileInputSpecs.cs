@@ -138,7 +138,7 @@ public sealed class HostileInputSpecs : IDisposable
         var tar = new TarBuilder().Entry("a", '2', link: "b").Entry("b", '2', link: "a").End().ToArray();
         using var stage = await Imported(tar);
         Assert.Equal("b", stage.RootFs.Get("a").LinkTarget);
-        Assert.Equal("unknown", stage.Stage.Architecture);
+        Assert.Equal(CpuArchitecture.Unknown, stage.Stage.Architecture);
         Assert.Equal(InitSystem.Unknown, stage.Stage.InitSystem);
     }
 

@@ -145,7 +145,7 @@ public class ImportSpecs(StageArchives archives) : IClassFixture<StageArchives>
         using var stage = await Import("posix.tar.gz", spoolDir.Path);
         var facts = stage.Stage;
 
-        Assert.Equal(("amd64", "bin/busybox"), (facts.Architecture, facts.ArchitectureSource));
+        Assert.Equal(("amd64", "bin/busybox"), (facts.Architecture.Name, facts.ArchitectureSource));
         Assert.Equal(InitSystem.OpenRC, facts.InitSystem);
         Assert.Equal("Gentoo \"Test\" Linux", facts.OsName);
         Assert.Equal("2.17", facts.OsVersion);

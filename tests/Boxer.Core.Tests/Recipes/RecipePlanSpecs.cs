@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Boxer.Abstractions;
+using Boxer.Core.Import;
+using Boxer.Core.Pipeline;
 using Boxer.Core.Recipes;
 using Boxer.Core.Recipes.Plan;
 using Boxer.Core.Tests.Recipes.Support;
@@ -130,17 +133,15 @@ public sealed class RecipePlanSpecs : IDisposable
     }
 
     [Fact]
-    public async Task Planning_leaves_the_tree_and_its_image_untouched()
+    public async Task Planning_leaves_the_imported_tree_untouched()
     {
         var fs = MiniStage.Create();
         var before = fs.Entries.ToList();
-        var context = _sandbox.Context(fs, "docker");
 
-        await new RecipePlanner(Runner()).PlanAsync(RecipeSandbox.Shipped("openrc-server.csx"), fs, context);
+        await PlanAsync("openrc-server.csx", fs);
 
         Assert.Equal(before, fs.Entries);
         Assert.Equal(MiniStage.RcConfText, fs.ReadAllText("etc/rc.conf"));
-        Assert.Empty(context.Image.Entrypoint);
     }
 
     /// <summary>What the mini stage holds under the folders the cleanup removes (kernel sources, modules, meta-repo).</summary>
@@ -169,9 +170,21 @@ public sealed class RecipePlanSpecs : IDisposable
         return System.Text.Encoding.UTF8.GetByteCount(script);
     }
 
-    private Task<RecipePlan> PlanAsync(string recipe, RootFs fs) =>
-        new RecipePlanner(Runner()).PlanAsync(
-            Path.IsPathRooted(recipe) ? recipe : RecipeSandbox.Shipped(recipe), fs, _sandbox.Context(fs, "docker"));
+    /// <summary>Plans through the build's own path (one <see cref="TargetRun"/>) with a target named docker that prepares nothing.</summary>
+    private async Task<RecipePlan> PlanAsync(string recipe, RootFs fs)
+    {
+        // The plan's own edits must carry the mini stage's time, so unchanged-looking entries stay unchanged.
+        var request = new BuildRequest
+        {
+            StagePath = MiniStage.Stage().SourcePath,
+            Targets = [new TargetRequest(new NamedTarget("docker"), TargetOptionValues.Empty)],
+            Finalizer = new RecipeFinalizer(Path.IsPathRooted(recipe) ? recipe : RecipeSandbox.Shipped(recipe), runner: Runner()),
+            SourceDateEpoch = fs.NewEntryTime,
+        };
+        var imported = new ImportedStage(fs, MiniStage.Stage(), "none");
+        var plans = await RecipePlanPipeline.PlanAsync(request, imported, new Progress<BuildEvent>(), CancellationToken.None);
+        return Assert.Single(plans);
+    }
 
     private RecipeRunner Runner() => new(new RecipeRunnerOptions { CacheDirectory = _sandbox.CacheDirectory });
 

@@ -24,7 +24,7 @@ public class StageFactsSpecs
         tree.WriteAllBytes("bin/bash", ElfImages.Header((ushort)machine, is64, big), 0b111_101_101);
         tree.CreateSymlink("bin/sh", "bash");
         var facts = StageDetector.Detect(tree, Source);
-        Assert.Equal((expected, (string?)null, "bin/bash"), (facts.Architecture, facts.Variant, facts.ArchitectureSource));
+        Assert.Equal((new CpuArchitecture(expected), "bin/bash"), (facts.Architecture, facts.ArchitectureSource));
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public class StageFactsSpecs
         tree.WriteAllBytes("bin/busybox", ElfImages.Arm(cpuArch), 0b111_101_101);
         tree.CreateHardLink("bin/sh", "bin/busybox");
         var facts = StageDetector.Detect(tree, Source);
-        Assert.Equal(("arm", variant), (facts.Architecture, facts.Variant));
+        Assert.Equal(new CpuArchitecture("arm", variant), facts.Architecture);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public class StageFactsSpecs
         tree.CreateSymlink("bin", "usr/bin");
         tree.WriteAllBytes("usr/bin/dash", ElfImages.Header(183, is64: true, type: 3), 0b111_101_101);
         tree.CreateSymlink("usr/bin/sh", "/bin/dash");
-        Assert.Equal(("arm64", "usr/bin/dash"), (StageDetector.Detect(tree, Source).Architecture, StageDetector.Detect(tree, Source).ArchitectureSource));
+        Assert.Equal(("arm64", "usr/bin/dash"), (StageDetector.Detect(tree, Source).Architecture.Name, StageDetector.Detect(tree, Source).ArchitectureSource));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class StageFactsSpecs
         tree.WriteAllBytes("b/data.bin", ElfImages.Header(62, is64: true));
         tree.WriteAllBytes("c/tool", ElfImages.Header(3, is64: false), 0b111_101_101);
         var facts = StageDetector.Detect(tree, Source);
-        Assert.Equal(("386", "c/tool"), (facts.Architecture, facts.ArchitectureSource));
+        Assert.Equal(("386", "c/tool"), (facts.Architecture.Name, facts.ArchitectureSource));
     }
 
     [Fact]

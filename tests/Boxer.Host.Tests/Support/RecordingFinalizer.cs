@@ -8,11 +8,11 @@ public sealed class RecordingFinalizer(IReadOnlyDictionary<string, RecordingTarg
 {
     public RecipeInfo Recipe { get; } = new("recording.csx", "abc123");
 
-    public Task FinalizeAsync(FinalizeContext context, CancellationToken cancellationToken)
+    public Task<FinalizeReport> FinalizeAsync(FinalizeContext context, CancellationToken cancellationToken)
     {
         targets[context.TargetName].Calls.Add($"finalize(saw prepared: {context.RootFs.Exists($"etc/prepared-by-{context.TargetName}")})");
         context.RootFs.WriteAllText("etc/finalized", context.TargetName);
         context.Image.Entrypoint = ["/sbin/init"];
-        return Task.CompletedTask;
+        return Task.FromResult(FinalizeReport.Empty);
     }
 }

@@ -93,6 +93,26 @@ public sealed class WizardSpecs(PluginWorkshop workshop)
     }
 
     [Fact]
+    public void Plan_works_from_the_stage_already_imported_without_output_options()
+    {
+        using var wizard = new WizardHarness();
+        wizard.Press(Key.Enter);
+        wizard.WaitForText("init: OpenRC");
+        // The plan must reuse the imported stage: were it to import again, it would find no file.
+        File.Delete(Path.Combine(wizard.Directory, "stage3-demo.tar.xz"));
+        wizard.Press(Key.F3);
+        ChooseTarget(wizard, "docker");
+        wizard.Press(Key.F3);
+        Assert.Contains("Step 3 of 6: Recipe", wizard.Screen);
+
+        wizard.Press(Key.P.WithAlt);
+
+        wizard.WaitFor(() => wizard.Screen.Contains("Plan: openrc-server.csx for docker", StringComparison.Ordinal)
+            || wizard.Screen.Contains("The plan failed", StringComparison.Ordinal), "the plan or its failure");
+        Assert.DoesNotContain("The plan failed", wizard.Screen);
+    }
+
+    [Fact]
     public void A_missing_stage3_shows_the_one_line_error_and_keeps_me_on_the_first_screen()
     {
         using var wizard = new WizardHarness();

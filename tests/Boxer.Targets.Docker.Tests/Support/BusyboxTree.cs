@@ -38,16 +38,25 @@ public static class BusyboxTree
         SourcePath = "/stages/stage3-amd64-busybox-20261124.tar.xz",
         SourceSha256 = new string('a', 64),
         Compression = "xz",
-        Architecture = "amd64",
+        Architecture = CpuArchitecture.Amd64,
         InitSystem = InitSystem.Other,
     };
 
+    /// <summary>The image configuration the contexts carry; a spec that needs more edits a copy.</summary>
+    public static ImageConfig DefaultImage() =>
+        new() { Cmd = ["/bin/busybox", "sh"], Env = new(StringComparer.Ordinal) { ["PATH"] = "/bin" }, StopSignal = "SIGPWR" };
+
     /// <summary>A build context for <paramref name="tree"/> with the given option values.</summary>
     public static TargetBuildContext Context(
-        IReadOnlyRootFs tree, IProgress<BuildEvent> progress, UnixTime? epoch, params (string Key, string Value)[] options) => new()
+        IReadOnlyRootFs tree, IProgress<BuildEvent> progress, UnixTime? epoch, params (string Key, string Value)[] options) =>
+        Context(tree, progress, epoch, DefaultImage(), options);
+
+    /// <summary>A build context for <paramref name="tree"/> with the given image configuration and option values.</summary>
+    public static TargetBuildContext Context(
+        IReadOnlyRootFs tree, IProgress<BuildEvent> progress, UnixTime? epoch, ImageConfig image, params (string Key, string Value)[] options) => new()
         {
             RootFs = tree,
-            Image = new ImageConfig { Cmd = ["/bin/busybox", "sh"], Env = new(StringComparer.Ordinal) { ["PATH"] = "/bin" }, StopSignal = "SIGPWR" },
+            Image = image.AsReadOnly(),
             Stage = Stage,
             Options = new TargetOptionValues(options.ToDictionary(o => o.Key, o => o.Value)),
             Recipe = new RecipeInfo("test.csx", new string('b', 64)),

@@ -24,7 +24,7 @@ public sealed class TargetHarness : IDisposable
         Tree.WriteAllText("etc/hosts", "127.0.0.1 original\n");
         Tree.CreateDirectory("home/portage");
         Tree.SetOwner("home/portage", 250, 250);
-        Image = new ImageConfig { Architecture = "amd64" };
+        Image = new ImageConfig { Architecture = CpuArchitecture.Amd64 };
         Image.Env["LANG"] = "C.UTF-8";
         new SingularityTarget().Prepare(new TargetPrepareContext
         {
@@ -46,14 +46,14 @@ public sealed class TargetHarness : IDisposable
         SourcePath = "/srv/stage3-amd64-openrc-20261124.tar.xz",
         SourceSha256 = new string('a', 64),
         Compression = "xz",
-        Architecture = "amd64",
+        Architecture = CpuArchitecture.Amd64,
         InitSystem = InitSystem.OpenRC,
     };
 
     public TargetBuildContext Context(string directory, Dictionary<string, string> options, UnixTime? epoch = null) => new()
     {
         RootFs = Tree.AsReadOnly(),
-        Image = Image,
+        Image = Image.AsReadOnly(),
         Stage = Stage,
         Options = new TargetOptionValues(options),
         SourceDateEpoch = epoch,

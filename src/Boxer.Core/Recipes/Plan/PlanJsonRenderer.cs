@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Boxer.Abstractions;
 
 namespace Boxer.Core.Recipes.Plan;
 
@@ -32,10 +33,28 @@ public static class PlanJsonRenderer
             added = plan.Added,
             modified = plan.Modified,
             droppedServices = plan.DroppedServices,
-            image = plan.Image,
+            image = Image(plan.Image),
             log = plan.Log.Select(l => new { level = l.Level, message = l.Message }),
         };
         return JsonSerializer.Serialize(document, Options) + "\n";
     }
+
+    // Spelled out so the architecture stays the flat "architecture"/"variant" pair tools already read.
+    private static object Image(ImageConfigView image) => new
+    {
+        entrypoint = image.Entrypoint,
+        cmd = image.Cmd,
+        env = image.Env,
+        workingDir = image.WorkingDir,
+        user = image.User,
+        labels = image.Labels,
+        exposedPorts = image.ExposedPorts,
+        volumes = image.Volumes,
+        stopSignal = image.StopSignal,
+        architecture = image.Architecture.Name,
+        variant = image.Architecture.Variant,
+        os = image.Os,
+        created = image.Created,
+    };
 
 }

@@ -61,12 +61,12 @@ public static class PlanTextRenderer
         }
     }
 
-    private static void AppendImage(StringBuilder sb, ImageConfig image)
+    private static void AppendImage(StringBuilder sb, ImageConfigView image)
     {
         sb.Append($"  Entrypoint: {Json(image.Entrypoint)}\n");
         sb.Append($"  Cmd: {Json(image.Cmd)}\n");
         sb.Append($"  StopSignal: {image.StopSignal ?? "(runtime default)"}\n");
-        sb.Append($"  Architecture: {image.Architecture}{(image.Variant is null ? "" : "/" + image.Variant)}\n");
+        sb.Append($"  Architecture: {image.Architecture}\n");
         Pairs(sb, "Env", image.Env);
         Pairs(sb, "Labels", image.Labels);
         if (image.ExposedPorts.Count > 0)
@@ -83,7 +83,7 @@ public static class PlanTextRenderer
         }
     }
 
-    private static void Pairs(StringBuilder sb, string name, SortedDictionary<string, string> pairs)
+    private static void Pairs(StringBuilder sb, string name, IReadOnlyDictionary<string, string> pairs)
     {
         foreach (var (k, v) in pairs)
         {
@@ -91,7 +91,7 @@ public static class PlanTextRenderer
         }
     }
 
-    private static string Json(List<string> items) => "[" + string.Join(", ", items.Select(i => $"\"{i}\"")) + "]";
+    private static string Json(IReadOnlyList<string> items) => "[" + string.Join(", ", items.Select(i => $"\"{i}\"")) + "]";
 
     private static string Level(BuildLogLevel level) => level switch
     {

@@ -21,8 +21,14 @@ public sealed record RecipePlan
     /// <summary>Services the recipe removed from runlevels, with the reason each was dropped.</summary>
     public IReadOnlyList<DroppedService> DroppedServices { get; init; } = [];
 
-    /// <summary>The image configuration the recipe produced.</summary>
-    public required ImageConfig Image { get; init; }
+    /// <summary>The image configuration the target would receive.</summary>
+    public required ImageConfigView Image { get; init; }
+
+    /// <summary>
+    /// Every entry of the tree the target would write, in tree order: what a build's artifact lists. Not
+    /// rendered (it is the whole stage3); it lets callers and specs hold the plan against a build.
+    /// </summary>
+    public IReadOnlyList<FsEntry> Entries { get; init; } = [];
 
     /// <summary>What the recipe logged.</summary>
     public IReadOnlyList<LogMessage> Log { get; init; } = [];

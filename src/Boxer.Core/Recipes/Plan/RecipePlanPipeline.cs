@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Boxer.Abstractions;
 using Boxer.Core.Import;
 using Boxer.Core.Pipeline;
@@ -6,53 +5,60 @@ using Boxer.Core.Pipeline;
 namespace Boxer.Core.Recipes.Plan;
 
 /// <summary>
-/// <c>--plan</c>: the build path up to the recipe (import once; per target clone, prepare), then the recipe
-/// runs on a further copy and its changes are described. No target writes anything.
+/// <c>--plan</c> and the wizard's Plan: the build's own loop (<see cref="TargetRun"/> per target: options,
+/// clone, prepare, image configuration, recipe) stopped before the write, each run described instead.
+/// Options that only writing needs are not asked for. No target writes anything.
 /// </summary>
 public static class RecipePlanPipeline
 {
+    /// <summary>Imports the stage and plans every target.</summary>
+    /// <param name="request">What would be built; the finalizer is the recipe to plan.</param>
+    /// <param name="progress">Receives the import, prepare and recipe phases and the recipe's log lines.</param>
+    /// <param name="cancellationToken">Cancels the plan.</param>
+    /// <returns>One plan per target, in order.</returns>
     /// <exception cref="UsageException">A target option is wrong; nothing was read.</exception>
     /// <exception cref="StageException">The stage3 is missing or unusable.</exception>
-    /// <exception cref="RecipeException">The recipe is missing, does not compile, or failed.</exception>
+    /// <exception cref="RecipeException">The recipe failed.</exception>
     public static async Task<IReadOnlyList<RecipePlan>> PlanAsync(
-        RecipePlanRequest request, IProgress<BuildEvent> progress, CancellationToken cancellationToken)
+        BuildRequest request, IProgress<BuildEvent> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var targets = request.Targets.Select(t => (t.Target, Options: CheckedOptions(t))).ToList();
-        var runner = request.Runner ?? new RecipeRunner();
-        runner.Prepare(request.RecipePath, progress, cancellationToken);
+        var targets = BuildPipeline.CheckOptions(request, TargetRunMode.Plan);
         using var imported = await BuildPipeline.ImportAsync(request.StagePath, request.Import, progress, cancellationToken).ConfigureAwait(false);
-        var planner = new RecipePlanner(runner);
-        var plans = new List<RecipePlan>();
-        foreach (var (target, options) in targets)
-        {
-            var clock = Stopwatch.StartNew();
-            var phase = $"{target.Name}:plan";
-            progress.Report(new PhaseStarted(phase));
-            using var tree = imported.RootFs.Clone();
-            tree.NewEntryTime = request.SourceDateEpoch ?? UnixTime.FromDateTimeOffset(DateTimeOffset.UtcNow);
-            var image = new ImageConfig { Architecture = imported.Stage.Architecture, Variant = imported.Stage.Variant };
-            target.Prepare(new TargetPrepareContext { RootFs = tree, Image = image, Stage = imported.Stage, Options = options, Progress = progress });
-            var context = new RecipeContext
-            {
-                RootFs = tree,
-                Image = image,
-                Stage = imported.Stage,
-                Target = new RecipeTarget(target.Name, options),
-                Args = request.Args,
-                Progress = progress,
-            };
-            plans.Add(await planner.PlanAsync(request.RecipePath, tree, context, cancellationToken).ConfigureAwait(false));
-            progress.Report(new PhaseCompleted(phase, clock.Elapsed));
-        }
-        return plans;
+        return await BuildPipeline.RunTargetsAsync(targets, imported, request, TargetRunMode.Plan, Describe, progress, cancellationToken).ConfigureAwait(false);
     }
 
-    private static TargetOptionValues CheckedOptions(TargetRequest request)
+    /// <summary>
+    /// Plans from a stage that is already imported (the wizard imported it to show its facts);
+    /// <see cref="BuildRequest.StagePath"/> is not read and the caller keeps the stage.
+    /// </summary>
+    /// <param name="request">What would be built.</param>
+    /// <param name="imported">The imported stage, left unchanged.</param>
+    /// <param name="progress">Receives the prepare and recipe phases.</param>
+    /// <param name="cancellationToken">Cancels the plan.</param>
+    /// <returns>One plan per target, in order.</returns>
+    public static Task<IReadOnlyList<RecipePlan>> PlanAsync(
+        BuildRequest request, ImportedStage imported, IProgress<BuildEvent> progress, CancellationToken cancellationToken)
     {
-        var problems = TargetOptionChecker.Problems(request.Target, request.Options);
-        return problems.Count > 0
-            ? throw new UsageException($"{request.Target.Name}: {string.Join("; ", problems)}")
-            : TargetOptionChecker.WithDefaults(request.Target, request.Options);
+        ArgumentNullException.ThrowIfNull(request);
+        return BuildPipeline.RunTargetsAsync(BuildPipeline.CheckOptions(request, TargetRunMode.Plan), imported, request,
+            TargetRunMode.Plan, Describe, progress, cancellationToken);
+    }
+
+    private static Task<RecipePlan> Describe(TargetRun run)
+    {
+        var (removed, added, modified) = TreeDiff.Compare(run.BeforeRecipe!, run.FinalTree);
+        return Task.FromResult(new RecipePlan
+        {
+            Recipe = run.Recipe,
+            Target = run.Target.Name,
+            Removed = removed,
+            Added = added,
+            Modified = modified,
+            DroppedServices = run.Report.DroppedServices,
+            Image = run.Image,
+            Log = run.Report.Log,
+            Entries = [.. run.Tree.Entries],
+        });
     }
 }

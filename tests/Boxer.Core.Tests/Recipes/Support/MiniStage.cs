@@ -57,7 +57,7 @@ internal static class MiniStage
         SourcePath = "/tmp/stage3-amd64-openrc-20261124.tar.xz",
         SourceSha256 = new string('0', 64),
         Compression = "xz",
-        Architecture = "amd64",
+        Architecture = CpuArchitecture.Amd64,
         InitSystem = init,
         OsRelease = new Dictionary<string, string> { ["NAME"] = "Gentoo", ["ID"] = "gentoo" },
     };
