@@ -11,6 +11,7 @@ public sealed partial class DockerTarget : ITarget
     public const string TagOption = "tag";
     public const string PushOption = "push";
     public const string OutOption = "out";
+    public const string ForceOption = "force";
     public const string UserOption = "registry-user";
     public const string PasswordStdinOption = "registry-password-stdin";
     public const string InsecureOption = "insecure-registry";
@@ -33,6 +34,7 @@ public sealed partial class DockerTarget : ITarget
         {
             ValueName = "FILE",
         },
+        new(ForceOption, TargetOptionKind.Bool, "overwrite the --out file if it exists (a regular file only)"),
         new(UserOption, TargetOptionKind.Text, "registry user name (default: ~/.docker/config.json)") { ValueName = "USER" },
         new(PasswordStdinOption, TargetOptionKind.Bool, "read the registry password from standard input"),
         new(InsecureOption, TargetOptionKind.Bool, "talk to the registry over plain HTTP"),
@@ -50,19 +52,23 @@ public sealed partial class DockerTarget : ITarget
         bool tag = options.Has(TagOption);
         if (!tag && !options.Has(OutOption))
         {
-            problems.Add("docker: give --tag NAME[:TAG] (load into the engine), --out FILE, or both");
+            problems.Add("give --tag NAME[:TAG] (load into the engine), --out FILE, or both");
+        }
+        if (options.GetBool(ForceOption) && !options.Has(OutOption))
+        {
+            problems.Add("--force needs --out");
         }
         if (options.GetBool(PushOption) && !tag)
         {
-            problems.Add("docker: --push needs --tag to know where to push");
+            problems.Add("--push needs --tag to know where to push");
         }
         if (options.GetBool(PasswordStdinOption) && !options.Has(UserOption))
         {
-            problems.Add("docker: --registry-password-stdin needs --registry-user");
+            problems.Add("--registry-password-stdin needs --registry-user");
         }
         if (options.Has(UserOption) && !options.GetBool(PasswordStdinOption))
         {
-            problems.Add("docker: --registry-user needs --registry-password-stdin");
+            problems.Add("--registry-user needs --registry-password-stdin");
         }
         return problems;
     }

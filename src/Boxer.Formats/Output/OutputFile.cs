@@ -31,14 +31,16 @@ public sealed partial class OutputFile : IDisposable
 
     private readonly string _target;
     private readonly bool _force;
+    private readonly bool _scratch;
     private readonly FileStream _stream;
     private bool _committed;
     private bool _disposed;
 
-    private OutputFile(string target, string path, bool force, string tempPath, FileStream stream)
+    private OutputFile(string target, string path, bool force, string tempPath, FileStream stream, bool scratch = false)
     {
         _target = target;
         _force = force;
+        _scratch = scratch;
         Path = path;
         TempPath = tempPath;
         _stream = stream;
@@ -67,6 +69,27 @@ public sealed partial class OutputFile : IDisposable
     {
         path = System.IO.Path.GetFullPath(path);
         CheckDestination(target, path, force);
+        return Open(target, path, force, scratch: false);
+    }
+
+    /// <summary>
+    /// A temporary file of the same scheme (pid in the name, locked, swept when stale) that is never committed:
+    /// scratch space a build reads back and then drops, such as a layer blob whose digest must be known first.
+    /// </summary>
+    /// <param name="target">The target's name, for the exceptions.</param>
+    /// <param name="directory">Where to create it; the output's directory keeps it on the output's disk.</param>
+    /// <param name="label">A short word for the file name, e.g. <c>layer</c>.</param>
+    /// <param name="reportAs">The path failures name (the user's output it serves); null names the scratch file.</param>
+    /// <returns>The open scratch file; <see cref="Commit"/> is not allowed, <see cref="Dispose"/> deletes it.</returns>
+    /// <exception cref="TargetException">The file cannot be created.</exception>
+    public static OutputFile CreateScratch(string target, string directory, string label, string? reportAs = null)
+    {
+        string path = System.IO.Path.Combine(System.IO.Path.GetFullPath(directory), $"boxer-{label}");
+        return Open(target, path, force: false, scratch: true, reportAs ?? path);
+    }
+
+    private static OutputFile Open(string target, string path, bool force, bool scratch, string? reportAs = null)
+    {
         string directory = System.IO.Path.GetDirectoryName(path)!;
         SweepStale(directory);
         string temp = System.IO.Path.Combine(directory, TempName(System.IO.Path.GetFileName(path)));
@@ -74,12 +97,12 @@ public sealed partial class OutputFile : IDisposable
         {
             // FileShare.Read makes .NET take a shared flock(2) on the file: the lock SweepStale tests for.
             var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, BufferSize, FileOptions.Asynchronous);
-            return new OutputFile(target, path, force, temp, stream);
+            return new OutputFile(target, path, force, temp, stream, scratch);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw Failure(target, path, error);
+            throw Failure(target, reportAs ?? path, error);
         }
     }
 
@@ -108,9 +131,9 @@ public sealed partial class OutputFile : IDisposable
     public void Commit(UnixFileMode? mode = null)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_committed)
+        if (_committed || _scratch)
         {
-            throw new InvalidOperationException("the output file is already committed");
+            throw new InvalidOperationException(_scratch ? "a scratch file is never committed" : "the output file is already committed");
         }
         try
         {
