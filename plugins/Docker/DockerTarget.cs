@@ -1,4 +1,5 @@
 using Boxer.Abstractions;
+using Boxer.Formats.Output;
 
 namespace Boxer.Targets.Docker;
 
@@ -57,6 +58,11 @@ public sealed partial class DockerTarget : ITarget
         if (options.GetBool(ForceOption) && !options.Has(OutOption))
         {
             problems.Add("--force needs --out");
+        }
+        // Before the stage3 is read; the build checks again, as the file system may change meanwhile.
+        if (options.GetString(OutOption) is { Length: > 0 } outPath && OutputFile.Problem(outPath, options.GetBool(ForceOption)) is { } refusal)
+        {
+            problems.Add(refusal);
         }
         if (options.GetBool(PushOption) && !tag)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Boxer.Abstractions;
+using Boxer.Formats.Output;
 using Boxer.Formats.Compression;
 
 namespace Boxer.Targets.Singularity;
@@ -45,6 +46,11 @@ public sealed class SingularityTarget : ITarget
             {
                 problems.Add($"--level must be 1 to {max} for {options.GetString("compression", "gzip")}");
             }
+        }
+        // Before the stage3 is read; the build checks again, as the file system may change meanwhile.
+        if (options.GetString("out") is { Length: > 0 } outPath && OutputFile.Problem(outPath, options.GetBool("force")) is { } refusal)
+        {
+            problems.Add(refusal);
         }
         return problems;
     }

@@ -19,6 +19,11 @@ public sealed partial class OutputFile
                 ? $"cannot write {path}: {directory} is not a directory"
                 : $"cannot write {path}: directory {directory} does not exist";
         }
+        return EntryRefusal(path, force);
+    }
+
+    private static string? EntryRefusal(string path, bool force)
+    {
         FileSystemInfo existing = new FileInfo(path);
         if (!existing.Exists && Directory.Exists(path))
         {

@@ -123,6 +123,17 @@ public sealed partial class OutputFile : IDisposable
     }
 
     /// <summary>
+    /// What <see cref="CheckDestination"/> would refuse about the entry at <paramref name="path"/> itself
+    /// (not a regular file; exists without force), as one line, or null: for a target's
+    /// <see cref="ITarget.Validate"/>, so that such a path is refused before the stage3 is even read. A missing
+    /// or unwritable directory is left to the build, where it is an I/O failure like a full disk.
+    /// </summary>
+    /// <param name="path">The output path; made absolute against the current directory.</param>
+    /// <param name="force">Whether an existing regular file may be replaced.</param>
+    /// <returns>The problem, or null.</returns>
+    public static string? Problem(string path, bool force) => EntryRefusal(System.IO.Path.GetFullPath(path), force);
+
+    /// <summary>
     /// Finishes the file: flushes it to disk, sets <paramref name="mode"/> if given, checks the destination
     /// again (something may have appeared there during the build) and renames the temporary file over it.
     /// </summary>

@@ -7,7 +7,7 @@ namespace Boxer.Formats.Output;
 /// layout on every Linux architecture (unlike stat's). .NET shows directories and links but not devices,
 /// FIFOs or sockets, and opening one to find out could block (a FIFO) or act (a tape rewinds, a watchdog arms).
 /// </summary>
-internal static class UnixEntryKind
+public static class UnixEntryKind
 {
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
@@ -17,14 +17,17 @@ internal static class UnixEntryKind
     private const int TypeMask = 0xF000;
 
     /// <summary>A phrase for what the entry is ("a FIFO"), or null for a regular file or when it cannot be told.</summary>
-    public static string? Describe(string path)
+    /// <param name="path">The path.</param>
+    /// <param name="followLinks">Describe what a final symlink points to (for an input) instead of the link (for an output).</param>
+    /// <returns>"a directory", "a symbolic link", "a character device", "a block device", "a FIFO", "a socket", or null.</returns>
+    public static string? Describe(string path, bool followLinks = false)
     {
         if (!OperatingSystem.IsLinux())
         {
             return null;
         }
         var record = new byte[StatxSize];
-        if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType, record) != 0)
+        if (Statx(AtFdCwd, path, followLinks ? 0 : AtSymlinkNoFollow, StatxType, record) != 0)
         {
             return null;
         }

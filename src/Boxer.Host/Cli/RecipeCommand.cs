@@ -31,7 +31,8 @@ internal static class RecipeCommand
                 ?? throw new UsageException($"no target '{name}'; known: {string.Join(", ", catalog.Targets.Select(t => t.Name))}");
             var values = TargetValues(loaded.Target, parse.UnmatchedTokens);
             var choice = recipe.Read(parse, parse.GetRequiredValue(file));
-            return RecipeBuild.RunAsync([new TargetRequest(loaded.Target, values)], parse.GetRequiredValue(stage), choice, console, cancellationToken);
+            var stagePath = InputPaths.Check("--stage", parse.GetRequiredValue(stage));
+            return RecipeBuild.RunAsync([new TargetRequest(loaded.Target, values)], stagePath, choice, console, cancellationToken);
         });
         return command;
     }
