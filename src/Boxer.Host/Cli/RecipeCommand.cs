@@ -13,7 +13,10 @@ internal static class RecipeCommand
 {
     public static Command Create(PluginCatalog catalog, CliConsole console)
     {
-        var file = new Argument<string>("recipe") { Description = "The recipe: a .csx path or a name from `boxer recipes`" };
+        var file = new Argument<string>("recipe")
+        {
+            Description = "The recipe: a .csx path or a name from `boxer recipes` (C# run with boxer's rights: use only recipes you trust)",
+        };
         var target = new Option<string>("--target") { Description = "The target to finalize for and build", Required = true, HelpName = "NAME" };
         var stage = new Option<string>("--stage") { Description = TargetVerbCommand.StageHelp, Required = true, HelpName = "FILE" };
         var recipe = new RecipeOptions();

@@ -9,7 +9,8 @@ internal sealed class RecipeOptions
 {
     public Option<string> Recipe { get; } = new("--recipe")
     {
-        Description = $"The recipe that finalizes the tree: a .csx path, a name from `boxer recipes`, or none [default: {RecipeLocator.DefaultRecipe}]",
+        Description = $"The recipe that finalizes the tree: a .csx path, a name from `boxer recipes`, or none [default: {RecipeLocator.DefaultRecipe}]. "
+            + "Recipes are C# run with boxer's rights, unsandboxed: use only recipes you trust",
         HelpName = "FILE|NAME|none",
     };
 
