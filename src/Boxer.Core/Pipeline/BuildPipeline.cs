@@ -59,8 +59,6 @@ public static class BuildPipeline
         }
         string spool = Path.GetFullPath(options?.SpoolDirectory ?? Path.GetTempPath());
         CheckSpoolSpace(stagePath, spool);
-        progress.Report(new LogMessage(BuildLogLevel.Debug,
-            $"import spool: an unlinked file in {spool} (TMPDIR), seen by df but not du, freed when boxer exits"));
         // The importer reports the import phase (and its decoder, for --verbose) itself.
         return await StageImporter.ImportAsync(stagePath, options, progress, cancellationToken);
     }

@@ -22,6 +22,7 @@ internal static class InspectCommand
                 return ExitCode.Success;
             }
             var progress = new HeadlessProgress(console);
+            console.NoteSpool();
             using var imported = await BuildPipeline.ImportAsync(path, null, progress, cancellationToken);
             if (listing)
             {

@@ -40,6 +40,7 @@ internal static class RecipeBuild
             BoxerVersion = HostVersion.Current,
             Verbose = console.Verbose,
         };
+        console.NoteSpool();
         var result = await BuildPipeline.RunAsync(request, progress, cancellationToken);
         if (progress is JsonEventWriter json)
         {

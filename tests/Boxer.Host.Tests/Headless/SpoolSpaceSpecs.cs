@@ -43,6 +43,16 @@ public sealed class SpoolSpaceSpecs : IDisposable
         Assert.DoesNotContain(result.StdErrLines, l => l.Contains("import started", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Verbose_says_where_the_unlinked_spool_lives()
+    {
+        var result = await BoxerHost.RunAsync(
+            ["inspect", DemoStage, "--verbose"], new Dictionary<string, string?> { ["TMPDIR"] = _dir.Path }, _dir.Path);
+
+        Assert.True(result.ExitCode == ExitCode.Success, result.ToString());
+        Assert.Contains($"boxer: import spool: an unlinked file in {_dir.Path}/ (TMPDIR), counted by df but not du, freed when boxer exits", result.StdErrLines);
+    }
+
     public void Dispose()
     {
         foreach (string mount in _mounts)
