@@ -1,7 +1,7 @@
 using System.Globalization;
 using Boxer.Abstractions;
-using Boxer.Formats.Output;
 using Boxer.Formats.Compression;
+using Boxer.Formats.Output;
 
 namespace Boxer.Targets.Singularity;
 
