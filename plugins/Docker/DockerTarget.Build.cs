@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Boxer.Abstractions;
+using Boxer.Formats.Output;
 using Boxer.Formats.Tar;
 using Boxer.Targets.Docker.Image;
 
@@ -15,18 +16,27 @@ public sealed partial class DockerTarget
         var spec = ImageSpecs.FromBuild(context, tag);
         string? outPath = options.GetString(OutOption) is { } o ? Path.GetFullPath(o, context.WorkingDirectory) : null;
         bool push = options.GetBool(PushOption);
+        bool force = options.GetBool(ForceOption);
+        if (outPath is not null)
+        {
+            // Before minutes of work: --out names nothing, or a regular file and --force is given.
+            OutputFile.CheckDestination(TargetName, outPath, force);
+        }
         var artifacts = new List<Artifact>();
-        LayerBlob? gzipLayer = null;
+        OutputFile? layerFile = null;
         try
         {
+            LayerBlob? gzipLayer = null;
             if (outPath is not null || push)
             {
+                // Beside the output, so the layer and the archive share the disk the user chose.
                 string layerDirectory = outPath is not null ? Path.GetDirectoryName(outPath)! : Path.GetTempPath();
-                gzipLayer = await WriteGzipLayerAsync(context, spec, layerDirectory, cancellationToken).ConfigureAwait(false);
+                layerFile = OutputFile.CreateScratch(TargetName, layerDirectory, "layer", reportAs: outPath);
+                gzipLayer = await WriteGzipLayerAsync(context, spec, layerFile, outPath, cancellationToken).ConfigureAwait(false);
             }
             if (outPath is not null)
             {
-                artifacts.Add(await WriteArchiveFileAsync(context, spec, gzipLayer!, outPath, cancellationToken).ConfigureAwait(false));
+                artifacts.Add(await WriteArchiveFileAsync(context, spec, gzipLayer!, outPath, force, cancellationToken).ConfigureAwait(false));
             }
             if (tag is not null)
             {
@@ -49,31 +59,27 @@ public sealed partial class DockerTarget
         }
         finally
         {
-            if (gzipLayer?.FilePath is { } layerFile)
-            {
-                File.Delete(layerFile);
-            }
+            layerFile?.Dispose();
         }
     }
 
     private static async Task<LayerBlob> WriteGzipLayerAsync(
-        TargetBuildContext context, ImageSpec spec, string directory, CancellationToken cancellationToken)
+        TargetBuildContext context, ImageSpec spec, OutputFile file, string? outPath, CancellationToken cancellationToken)
     {
         const string Phase = "docker:layer";
-        string path = Path.Combine(directory, $".boxer-layer-{Guid.NewGuid():N}.tar.gz.tmp");
         var clock = Stopwatch.StartNew();
         context.Progress.Report(new PhaseStarted(Phase, context.RootFs.ContentSize));
         try
         {
             var progress = new Progress<long>(done => context.Progress.Report(new PhaseProgress(Phase, done, context.RootFs.ContentSize)));
-            var layer = await LayerWriter.WriteGzipAsync(context.RootFs, spec.LayerOptions, path, progress, cancellationToken).ConfigureAwait(false);
+            var layer = await LayerWriter.WriteGzipAsync(context.RootFs, spec.LayerOptions, file.Stream, file.TempPath, progress, cancellationToken).ConfigureAwait(false);
             context.Progress.Report(new PhaseCompleted(Phase, clock.Elapsed));
             return layer;
         }
-        catch
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            File.Delete(path);
-            throw;
+            // The layer is scratch space for the user's output: a full disk is reported against that path.
+            throw OutputFile.Failure(TargetName, outPath ?? file.TempPath, error);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Boxer.Abstractions;
 using Boxer.Formats.Hashing;
+using Boxer.Formats.Output;
 using Boxer.Targets.Docker.Engine;
 using Boxer.Targets.Docker.Image;
 using Boxer.Targets.Docker.Registry;
@@ -11,43 +12,35 @@ namespace Boxer.Targets.Docker;
 public sealed partial class DockerTarget
 {
     private static async Task<Artifact> WriteArchiveFileAsync(
-        TargetBuildContext context, ImageSpec spec, LayerBlob layer, string outPath, CancellationToken cancellationToken)
+        TargetBuildContext context, ImageSpec spec, LayerBlob layer, string outPath, bool force, CancellationToken cancellationToken)
     {
-        string temp = outPath + ".tmp";
-        try
+        ImageDocuments documents;
+        string digest;
+        long size;
+        using (var output = OutputFile.Create(TargetName, outPath, force))
         {
-            ImageDocuments documents;
-            string digest;
-            long size;
-            var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, FileOptions.Asynchronous);
-            await using (file.ConfigureAwait(false))
+            try
             {
-                var hashing = new HashingStream(file, leaveOpen: true);
+                var hashing = new HashingStream(output.Stream, leaveOpen: true);
                 await using (hashing.ConfigureAwait(false))
                 {
                     documents = await DockerArchiveWriter.WriteOciArchiveAsync(hashing, layer, spec, cancellationToken).ConfigureAwait(false);
                     (digest, size) = (hashing.Digest, hashing.BytesWritten);
                 }
             }
-            File.Move(temp, outPath, overwrite: true);
-            Log(context, BuildLogLevel.Info, $"wrote {outPath}: image {Short(documents.ImageId)}, layer {layer.Descriptor.Size} bytes gzip");
-            return new Artifact(TargetName, ArtifactKind.File, outPath)
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
-                Size = size,
-                Digest = digest,
-                UsageHints = [$"docker load -i {outPath}", $"skopeo copy oci-archive:{outPath} docker://REGISTRY/NAME:TAG"],
-            };
+                throw OutputFile.Failure(TargetName, outPath, error);
+            }
+            output.Commit();
         }
-        catch (IOException e)
+        Log(context, BuildLogLevel.Info, $"wrote {outPath}: image {Short(documents.ImageId)}, layer {layer.Descriptor.Size} bytes gzip");
+        return new Artifact(TargetName, ArtifactKind.File, outPath)
         {
-            File.Delete(temp);
-            throw new TargetException(TargetName, $"cannot write {outPath}: {e.Message}", e) { Artifact = outPath };
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+            Size = size,
+            Digest = digest,
+            UsageHints = [$"docker load -i {outPath}", $"skopeo copy oci-archive:{outPath} docker://REGISTRY/NAME:TAG"],
+        };
     }
 
     private async Task<Artifact?> LoadIntoEngineAsync(

@@ -1,4 +1,5 @@
 using Boxer.Abstractions;
+using Boxer.Formats.Output;
 
 namespace Boxer.Targets.Docker;
 
@@ -11,6 +12,7 @@ public sealed partial class DockerTarget : ITarget
     public const string TagOption = "tag";
     public const string PushOption = "push";
     public const string OutOption = "out";
+    public const string ForceOption = "force";
     public const string UserOption = "registry-user";
     public const string PasswordStdinOption = "registry-password-stdin";
     public const string InsecureOption = "insecure-registry";
@@ -33,6 +35,7 @@ public sealed partial class DockerTarget : ITarget
         {
             ValueName = "FILE",
         },
+        new(ForceOption, TargetOptionKind.Bool, "overwrite the --out file if it exists (a regular file only)"),
         new(UserOption, TargetOptionKind.Text, "registry user name (default: ~/.docker/config.json)") { ValueName = "USER" },
         new(PasswordStdinOption, TargetOptionKind.Bool, "read the registry password from standard input"),
         new(InsecureOption, TargetOptionKind.Bool, "talk to the registry over plain HTTP"),
@@ -54,24 +57,37 @@ public sealed partial class DockerTarget : ITarget
     {
         var problems = new List<string>();
         bool tag = options.Has(TagOption);
+        if (options.GetBool(ForceOption) && !options.Has(OutOption))
+        {
+            problems.Add("--force needs --out");
+        }
         if (options.GetBool(PushOption) && !tag)
         {
-            problems.Add("docker: --push needs --tag to know where to push");
+            problems.Add("--push needs --tag to know where to push");
         }
         if (options.GetBool(PasswordStdinOption) && !options.Has(UserOption))
         {
-            problems.Add("docker: --registry-password-stdin needs --registry-user");
+            problems.Add("--registry-password-stdin needs --registry-user");
         }
         if (options.Has(UserOption) && !options.GetBool(PasswordStdinOption))
         {
-            problems.Add("docker: --registry-user needs --registry-password-stdin");
+            problems.Add("--registry-user needs --registry-password-stdin");
         }
         return problems;
     }
 
     /// <summary>Only writing needs somewhere to put the image; a plan does not.</summary>
-    public IReadOnlyList<string> ValidateWrite(TargetOptionValues options) =>
-        options.Has(TagOption) || options.Has(OutOption) ? [] : ["docker: give --tag NAME[:TAG] (load into the engine), --out FILE, or both"];
+    public IReadOnlyList<string> ValidateWrite(TargetOptionValues options)
+    {
+        if (!options.Has(TagOption) && !options.Has(OutOption))
+        {
+            return ["give --tag NAME[:TAG] (load into the engine), --out FILE, or both"];
+        }
+        // Before the stage3 is read; the build checks again, as the file system may change meanwhile.
+        return options.GetString(OutOption) is { Length: > 0 } outPath && OutputFile.Problem(outPath, options.GetBool(ForceOption)) is { } refusal
+            ? [refusal]
+            : [];
+    }
 
     /// <summary>Nothing: a Docker image needs nothing in the tree that the recipe does not decide.</summary>
     public void Prepare(TargetPrepareContext context)

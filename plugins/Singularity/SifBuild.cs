@@ -2,71 +2,54 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Boxer.Abstractions;
+using Boxer.Formats.Output;
 using Boxer.Formats.Sif;
 using Boxer.Formats.Squashfs;
 
 namespace Boxer.Targets.Singularity;
 
 /// <summary>
-/// One SIF build: writes to a hidden temporary file beside the output, renames it into place at the end
-/// (mode 0755), and removes it on any failure or cancellation so no partial file is left.
+/// One SIF build, written through an <see cref="OutputFile"/>: a hidden temporary file beside the output,
+/// renamed into place at the end (mode 0755), removed on any failure or cancellation.
 /// </summary>
 internal sealed class SifBuild(TargetBuildContext context, string outputPath, SifBuildSettings settings)
 {
     private const string Phase = "sif:write";
     private const string TargetName = "sif";
-    private const int ErrorDiskFull = 28;
-    private const int ErrorReadOnly = 30;
+
+    /// <summary>0755: a SIF is run as a program (its launch script).</summary>
+    private const UnixFileMode Executable = (UnixFileMode)0b111_101_101;
 
     public async Task<IReadOnlyList<Artifact>> RunAsync(CancellationToken cancellationToken)
     {
-        if (File.Exists(outputPath) && !settings.Force)
-        {
-            throw Fail($"{outputPath} already exists; use --force to overwrite it");
-        }
-        string directory = Path.GetDirectoryName(outputPath)!;
-        if (!Directory.Exists(directory))
-        {
-            throw Fail($"cannot write {outputPath}: directory {directory} does not exist");
-        }
+        OutputFile.CheckDestination(TargetName, outputPath, settings.Force);
         string arch = ArchitectureCode();
-        string temp = Path.Combine(directory, $".{Path.GetFileName(outputPath)}.{Guid.NewGuid():N}.tmp");
         var clock = Stopwatch.StartNew();
         context.Progress.Report(new PhaseStarted(Phase, context.RootFs.ContentSize));
-        try
+        using (var output = OutputFile.Create(TargetName, outputPath, settings.Force))
         {
-            await WriteAsync(temp, arch, cancellationToken).ConfigureAwait(false);
-            if (!OperatingSystem.IsWindows())
+            try
             {
-                File.SetUnixFileMode(temp, (UnixFileMode)0b111_101_101);
+                await WriteAsync(output.Stream, arch, cancellationToken).ConfigureAwait(false);
             }
-            File.Move(temp, outputPath, overwrite: settings.Force);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or OperationCanceledException or SquashfsException)
-        {
-            TryDelete(temp);
-            throw error switch
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
-                OperationCanceledException => error,
-                UnauthorizedAccessException => Fail($"cannot write {outputPath}: permission denied in {directory}", error),
-                IOException io when (io.HResult & 0xFFFF) == ErrorDiskFull => Fail($"no space left on the device while writing {outputPath}", error),
-                IOException io when (io.HResult & 0xFFFF) == ErrorReadOnly => Fail($"cannot write {outputPath}: {directory} is on a read-only file system", error),
-                SquashfsException sq => Fail($"cannot build the squashfs partition: {sq.Message}", error),
-                _ => Fail($"cannot write {outputPath}: {error.Message}", error),
-            };
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
+                throw OutputFile.Failure(TargetName, outputPath, error);
+            }
+            catch (SquashfsException error)
+            {
+                throw Fail($"cannot build the squashfs partition: {error.Message}", error);
+            }
+            output.Commit(Executable);
         }
         context.Progress.Report(new PhaseCompleted(Phase, clock.Elapsed));
-        var artifact = await ArtifactAsync(cancellationToken).ConfigureAwait(false);
+        // The file is in place: the build has succeeded, and a late Ctrl-C must not report "cancelled" beside it.
+        var artifact = await ArtifactAsync(CancellationToken.None).ConfigureAwait(false);
         context.Progress.Report(new ArtifactProduced(artifact));
         return [artifact];
     }
 
-    private async Task WriteAsync(string temp, string arch, CancellationToken cancellationToken)
+    private async Task WriteAsync(Stream file, string arch, CancellationToken cancellationToken)
     {
         var metadata = new SifMetadata(context);
         var labels = metadata.Labels();
@@ -92,11 +75,7 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
         var options = context.SourceDateEpoch is null
             ? SifWriterOptions.Apptainer()
             : SifWriterOptions.Deterministic with { LaunchScript = SifWriterOptions.ApptainerLaunchScript };
-        var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-        await using (file.ConfigureAwait(false))
-        {
-            await new SifWriter(options).WriteAsync(file, objects, cancellationToken).ConfigureAwait(false);
-        }
+        await new SifWriter(options).WriteAsync(file, objects, cancellationToken).ConfigureAwait(false);
     }
 
     private string ArchitectureCode()
@@ -154,20 +133,4 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
 
     private TargetException Fail(string message, Exception? inner = null) =>
         new(TargetName, message, inner) { Artifact = outputPath };
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // the original error is what the user needs to see
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // likewise
-        }
-    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Boxer.Abstractions;
 using Boxer.Formats.Compression;
+using Boxer.Formats.Output;
 
 namespace Boxer.Targets.Singularity;
 
@@ -48,6 +49,13 @@ public sealed class SingularityTarget : ITarget
         }
         return problems;
     }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> ValidateWrite(TargetOptionValues options) =>
+        // Before the stage3 is read; the build checks again, as the file system may change meanwhile.
+        options.GetString("out") is { Length: > 0 } outPath && OutputFile.Problem(outPath, options.GetBool("force")) is { } refusal
+            ? [refusal]
+            : [];
 
     /// <inheritdoc/>
     public void Prepare(TargetPrepareContext context) => SingularityTree.Prepare(context.RootFs, context.Image);

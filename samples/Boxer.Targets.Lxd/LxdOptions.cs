@@ -3,14 +3,14 @@ using Boxer.Abstractions;
 namespace Boxer.Targets.Lxd;
 
 /// <summary>The options of one <c>boxer lxd</c> build, resolved against the working directory and the stage3.</summary>
-internal sealed record LxdOptions(string OutputDirectory, string Alias, bool Unified, bool Import)
+internal sealed record LxdOptions(string OutputDirectory, string Alias, bool Unified, bool Import, bool Force)
 {
     public static LxdOptions From(TargetBuildContext context)
     {
         var values = context.Options;
         var output = Path.GetFullPath(values.GetString("out") is { Length: > 0 } dir ? dir : ".", context.WorkingDirectory);
         var alias = values.GetString("alias") is { Length: > 0 } given ? given : DefaultAlias(context.Stage.SourceName);
-        return new LxdOptions(output, alias, values.GetBool("unified"), values.GetBool("import"));
+        return new LxdOptions(output, alias, values.GetBool("unified"), values.GetBool("import"), values.GetBool("force"));
     }
 
     /// <summary>Why <paramref name="alias"/> cannot be an LXD image alias, or null (LXD refuses slashes and colons).</summary>

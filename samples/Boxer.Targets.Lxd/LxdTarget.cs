@@ -29,6 +29,7 @@ public sealed class LxdTarget : ITarget
         },
         new("unified", TargetOptionKind.Bool, "Write one unified tarball (metadata.yaml, templates/, rootfs/) instead of the split form"),
         new("import", TargetOptionKind.Bool, "Import the image into the local LXD (its unix socket; LXD_DIR is honoured)"),
+        new("force", TargetOptionKind.Bool, "Overwrite image files that exist in the output directory (regular files only)"),
     ];
 
     /// <inheritdoc/>

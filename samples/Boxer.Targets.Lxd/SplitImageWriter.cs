@@ -17,58 +17,49 @@ internal sealed class SplitImageWriter(TargetBuildContext context, LxdOptions op
 
     public async Task<LxdImage> WriteAsync(CancellationToken cancellationToken)
     {
-        OutputFile.CheckDirectory(options.OutputDirectory);
+        using var files = new ImageFiles(options.OutputDirectory, [MetadataName, RootfsName], options.Force);
         var metadata = new LxdMetadata(context);
         var metadataPath = Path.Combine(options.OutputDirectory, MetadataName);
         var rootfsPath = Path.Combine(options.OutputDirectory, RootfsName);
 
-        var temps = new List<string>();
-        try
+        await WriteMetadataAsync(files, metadata, metadataPath, cancellationToken).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        context.Progress.Report(new PhaseStarted(RootfsPhase, context.RootFs.ContentSize));
+        var squashfs = new SquashfsWriter(new SquashfsWriterOptions
         {
-            temps.Add(await WriteMetadataAsync(metadata, metadataPath, cancellationToken).ConfigureAwait(false));
-            var clock = Stopwatch.StartNew();
-            context.Progress.Report(new PhaseStarted(RootfsPhase, context.RootFs.ContentSize));
-            var squashfs = new SquashfsWriter(new SquashfsWriterOptions
-            {
-                SourceDateEpoch = context.SourceDateEpoch,
-                Progress = new ThrottledProgress(context.Progress, RootfsPhase, context.RootFs.ContentSize, cumulative: false),
-            });
-            temps.Add(await OutputFile.WriteTempAsync(rootfsPath, WriteRootfsAsync, cancellationToken).ConfigureAwait(false));
-            context.Progress.Report(new PhaseCompleted(RootfsPhase, clock.Elapsed));
-            OutputFile.Commit([(temps[0], metadataPath), (temps[1], rootfsPath)]);
+            SourceDateEpoch = context.SourceDateEpoch,
+            Progress = new ThrottledProgress(context.Progress, RootfsPhase, context.RootFs.ContentSize, cumulative: false),
+        });
+        await files.WriteAsync(rootfsPath, WriteRootfsAsync, cancellationToken).ConfigureAwait(false);
+        context.Progress.Report(new PhaseCompleted(RootfsPhase, clock.Elapsed));
+        files.Commit();
 
-            async Task WriteRootfsAsync(Stream stream, CancellationToken token)
+        async Task WriteRootfsAsync(Stream stream, CancellationToken token)
+        {
+            try
             {
-                try
+                var info = await squashfs.WriteAsync(context.RootFs, stream, token).ConfigureAwait(false);
+                foreach (var warning in info.Warnings)
                 {
-                    var info = await squashfs.WriteAsync(context.RootFs, stream, token).ConfigureAwait(false);
-                    foreach (var warning in info.Warnings)
-                    {
-                        context.Progress.Report(new LogMessage(BuildLogLevel.Warning, warning, LxdTarget.TargetName));
-                    }
-                }
-                catch (SquashfsException error)
-                {
-                    throw new TargetException(LxdTarget.TargetName, $"cannot write {rootfsPath}: {error.Message}", error) { Artifact = rootfsPath };
+                    context.Progress.Report(new LogMessage(BuildLogLevel.Warning, warning, LxdTarget.TargetName));
                 }
             }
+            catch (SquashfsException error)
+            {
+                throw new TargetException(LxdTarget.TargetName, $"cannot write {rootfsPath}: {error.Message}", error) { Artifact = rootfsPath };
+            }
         }
-        catch
-        {
-            OutputFile.Discard(temps);
-            throw;
-        }
-        return await ImageHasher.HashAsync([metadataPath, rootfsPath], cancellationToken).ConfigureAwait(false);
+        // The image is in place: a late Ctrl-C must not report "cancelled" beside it.
+        return await ImageHasher.HashAsync([metadataPath, rootfsPath], CancellationToken.None).ConfigureAwait(false);
     }
 
-    private async Task<string> WriteMetadataAsync(LxdMetadata metadata, string path, CancellationToken cancellationToken)
+    private async Task WriteMetadataAsync(ImageFiles files, LxdMetadata metadata, string path, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         context.Progress.Report(new PhaseStarted(MetadataPhase));
         var tar = await new MetadataEntries(metadata, context.CreatedTime).ToTarAsync(cancellationToken).ConfigureAwait(false);
         var xz = await XzCompressor.CompressAsync(tar, cancellationToken).ConfigureAwait(false);
-        var temp = await OutputFile.WriteTempAsync(path, (stream, token) => stream.WriteAsync(xz, token).AsTask(), cancellationToken).ConfigureAwait(false);
+        await files.WriteAsync(path, (stream, token) => stream.WriteAsync(xz, token).AsTask(), cancellationToken).ConfigureAwait(false);
         context.Progress.Report(new PhaseCompleted(MetadataPhase, clock.Elapsed));
-        return temp;
     }
 }

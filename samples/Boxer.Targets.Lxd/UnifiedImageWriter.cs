@@ -17,12 +17,13 @@ internal sealed class UnifiedImageWriter(TargetBuildContext context, LxdOptions 
 
     public async Task<LxdImage> WriteAsync(CancellationToken cancellationToken)
     {
-        OutputFile.CheckDirectory(options.OutputDirectory);
+        var name = options.Alias + ".tar.gz";
+        using var files = new ImageFiles(options.OutputDirectory, [name], options.Force);
         var metadata = new MetadataEntries(new LxdMetadata(context), context.CreatedTime);
-        var path = Path.Combine(options.OutputDirectory, options.Alias + ".tar.gz");
+        var path = Path.Combine(options.OutputDirectory, name);
         var clock = Stopwatch.StartNew();
         context.Progress.Report(new PhaseStarted(Phase, context.RootFs.ContentSize));
-        await OutputFile.WriteAsync(path, async (file, token) =>
+        await files.WriteAsync(path, async (file, token) =>
         {
             var gzip = new ParallelGzipStream(file, leaveOpen: true);
             await using (gzip.ConfigureAwait(false))
@@ -34,8 +35,10 @@ internal sealed class UnifiedImageWriter(TargetBuildContext context, LxdOptions 
                 await gzip.FinishAsync(token).ConfigureAwait(false);
             }
         }, cancellationToken).ConfigureAwait(false);
+        files.Commit();
         context.Progress.Report(new PhaseCompleted(Phase, clock.Elapsed));
-        return await ImageHasher.HashAsync([path], cancellationToken).ConfigureAwait(false);
+        // The image is in place: a late Ctrl-C must not report "cancelled" beside it.
+        return await ImageHasher.HashAsync([path], CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task WriteRootfsAsync(TarWriter tar, CancellationToken cancellationToken)

@@ -93,7 +93,7 @@ public sealed class ImageFilesSpecs(SamplePlugin plugin)
     }
 
     [Fact]
-    public async Task A_file_that_cannot_be_replaced_fails_the_build_in_one_line_and_leaves_no_part_of_the_image()
+    public async Task A_destination_that_is_no_regular_file_is_refused_in_one_line_and_no_part_of_the_image_is_written()
     {
         using var dir = new TempDir("boxer-lxd-blocked-");
         Directory.CreateDirectory(dir.Combine("rootfs.squashfs", "in-the-way"));
@@ -101,7 +101,7 @@ public sealed class ImageFilesSpecs(SamplePlugin plugin)
         var result = await BuildAsync(dir.Path);
 
         Assert.False(result.Succeeded);
-        Assert.Contains($"boxer: lxd: cannot write {dir.Combine("rootfs.squashfs")}: ", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"boxer: lxd: refusing to replace {dir.Combine("rootfs.squashfs")}: it is a directory, not a regular file", result.Stderr, StringComparison.Ordinal);
         Assert.Equal(["rootfs.squashfs"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
     }
 

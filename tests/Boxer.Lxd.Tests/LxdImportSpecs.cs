@@ -22,7 +22,8 @@ public sealed class LxdImportSpecs(SamplePlugin plugin, LocalLxd lxd)
             // The same SOURCE_DATE_EPOCH gives the same bytes, so the second import finds the image present.
             var reproducible = new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = "1700000000" };
             var first = await BoxerRun.RunAsync(plugin.PluginsRoot, reproducible, args);
-            var again = await BoxerRun.RunAsync(plugin.PluginsRoot, reproducible, args);
+            // The image files are still there from the first run: replacing them takes --force.
+            var again = await BoxerRun.RunAsync(plugin.PluginsRoot, reproducible, [.. args, "--force"]);
 
             Assert.True(first.Succeeded, first.Stderr);
             Assert.True(again.Succeeded, again.Stderr);

@@ -49,7 +49,9 @@ public sealed class RegistryTokenAuthSpecs : IDisposable
     {
         var tree = BusyboxTree.Create();
         var spec = ImageSpecs.FromBuild(BusyboxTree.Context(tree, new EventLog(), null), null);
-        var layer = await LayerWriter.WriteGzipAsync(tree, spec.LayerOptions, dir.File("layer.gz"), null, default);
+        string path = dir.File("layer.gz");
+        await using var file = File.Create(path);
+        var layer = await LayerWriter.WriteGzipAsync(tree, spec.LayerOptions, file, path, null, default);
         return ImageDocuments.Create(spec, layer);
     }
 

@@ -14,25 +14,24 @@ public static class LayerWriter
 {
     private const int FileBufferSize = 1 << 20;
 
+    /// <summary>Writes the layer into <paramref name="file"/> (left open, flushed) and names <paramref name="path"/> as where it is.</summary>
     public static async Task<LayerBlob> WriteGzipAsync(
-        IReadOnlyRootFs tree, TarWriterOptions options, string path, IProgress<long>? progress, CancellationToken cancellationToken)
+        IReadOnlyRootFs tree, TarWriterOptions options, Stream file, string path, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, FileBufferSize, FileOptions.Asynchronous);
-        await using (file.ConfigureAwait(false))
+        var compressed = new HashingStream(file, leaveOpen: true);
+        var gzip = new ParallelGzipStream(compressed, leaveOpen: true);
+        var tar = new HashingStream(new BufferedStream(gzip, FileBufferSize), leaveOpen: false);
+        await using (compressed.ConfigureAwait(false))
+        await using (gzip.ConfigureAwait(false))
+        await using (tar.ConfigureAwait(false))
         {
-            var compressed = new HashingStream(file, leaveOpen: true);
-            var gzip = new ParallelGzipStream(compressed, leaveOpen: true);
-            var tar = new HashingStream(new BufferedStream(gzip, FileBufferSize), leaveOpen: false);
-            await using (compressed.ConfigureAwait(false))
-            await using (gzip.ConfigureAwait(false))
-            await using (tar.ConfigureAwait(false))
-            {
-                var writer = new TarWriter(tar, options);
-                await writer.WriteTreeAsync(tree, progress, cancellationToken).ConfigureAwait(false);
-                await writer.FinishAsync(cancellationToken).ConfigureAwait(false);
-                await gzip.FinishAsync(cancellationToken).ConfigureAwait(false);
-                return new LayerBlob(new Descriptor(MediaTypes.LayerGzip, compressed.Digest, compressed.BytesWritten), tar.Digest, path);
-            }
+            var writer = new TarWriter(tar, options);
+            await writer.WriteTreeAsync(tree, progress, cancellationToken).ConfigureAwait(false);
+            await writer.FinishAsync(cancellationToken).ConfigureAwait(false);
+            await gzip.FinishAsync(cancellationToken).ConfigureAwait(false);
+            await compressed.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return new LayerBlob(new Descriptor(MediaTypes.LayerGzip, compressed.Digest, compressed.BytesWritten), tar.Digest, path);
         }
     }
 }

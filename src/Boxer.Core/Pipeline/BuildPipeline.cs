@@ -45,6 +45,7 @@ public static class BuildPipeline
     /// <param name="progress">Receives the import phase.</param>
     /// <param name="cancellationToken">Cancels the import.</param>
     /// <exception cref="StageException">The stage3 is missing or unusable.</exception>
+    /// <exception cref="Tree.SpoolFullException">The spool's disk (TMPDIR) is full.</exception>
     public static async Task<ImportedStage> ImportAsync(
         string stagePath, ImportOptions? options, IProgress<BuildEvent> progress, CancellationToken cancellationToken)
     {
@@ -54,8 +55,41 @@ public static class BuildPipeline
                 ? $"{stagePath}: is a directory, not a stage3 tarball"
                 : $"{stagePath}: no such file");
         }
+        string spool = Path.GetFullPath(options?.SpoolDirectory ?? Path.GetTempPath());
+        CheckSpoolSpace(stagePath, spool);
         // The importer reports the import phase (and its decoder, for --verbose) itself.
         return await StageImporter.ImportAsync(stagePath, options, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses up front when the spool's disk cannot hold the content, where its size is known: an
+    /// uncompressed tar holds at most its own length. A compressed stage3 is checked as it is unpacked.
+    /// </summary>
+    private static void CheckSpoolSpace(string stagePath, string spool)
+    {
+        const int MagicOffset = 257;
+        Span<byte> magic = stackalloc byte[5];
+        long length;
+        try
+        {
+            using var file = File.OpenRead(stagePath);
+            length = file.Length;
+            if (length < MagicOffset + magic.Length)
+            {
+                return;
+            }
+            file.Position = MagicOffset;
+            file.ReadExactly(magic);
+            long free = new DriveInfo(spool).AvailableFreeSpace;
+            if (magic.SequenceEqual("ustar"u8) && length > free)
+            {
+                throw new Tree.SpoolFullException(spool, null, length, free);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // the importer reports an unreadable stage3 in its own words; a disk DriveInfo cannot read is checked as it fills
+        }
     }
 
     /// <summary>

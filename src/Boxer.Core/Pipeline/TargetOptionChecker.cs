@@ -81,6 +81,8 @@ public static class TargetOptionChecker
 
     private static string? ValueProblem(TargetOption option, string value) => option.Kind switch
     {
+        not TargetOptionKind.Bool when string.IsNullOrWhiteSpace(value) => "needs a value",
+        TargetOptionKind.Path when value.Contains('\0', StringComparison.Ordinal) => "the path contains a NUL character",
         TargetOptionKind.Integer when !long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) =>
             $"'{value}' is not a whole number",
         TargetOptionKind.Bool when !BoolWords.Contains(value.Trim().ToLowerInvariant()) =>

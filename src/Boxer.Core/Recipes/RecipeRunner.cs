@@ -54,7 +54,7 @@ public sealed class RecipeRunner(RecipeRunnerOptions? options = null)
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await entry([globals, null]).ConfigureAwait(false);
+            await RunCancellablyAsync(() => entry([globals, null]), name, context.Progress, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -72,6 +72,33 @@ public sealed class RecipeRunner(RecipeRunnerOptions? options = null)
             RunTime = clock.Elapsed - prepared,
             Globals = globals,
         };
+    }
+
+    /// <summary>How long a cancelled recipe may take to notice before the build stops without it.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Runs the recipe on a pool thread, so that one that never checks its token (an endless loop) cannot
+    /// hold the build: after a cancel it gets <see cref="StopGrace"/>, then is abandoned, with a warning
+    /// naming it. The process ends soon after, taking the abandoned thread with it.
+    /// </summary>
+    private static async Task RunCancellablyAsync(
+        Func<Task> recipe, string name, IProgress<BuildEvent> progress, CancellationToken cancellationToken)
+    {
+        var running = Task.Run(recipe, CancellationToken.None);
+        try
+        {
+            await running.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!running.IsCompleted)
+        {
+            if (await Task.WhenAny(running, Task.Delay(StopGrace, CancellationToken.None)).ConfigureAwait(false) != running)
+            {
+                progress.Report(new LogMessage(BuildLogLevel.Warning,
+                    $"{name}: still running {StopGrace.TotalSeconds:0} s after the cancel; abandoned", RecipeLog.Source));
+            }
+            throw;
+        }
     }
 
     private static bool TryLoad(

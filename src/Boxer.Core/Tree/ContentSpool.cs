@@ -7,6 +7,8 @@ namespace Boxer.Core.Tree;
 /// after it is opened, so nothing is left behind even on SIGKILL; the kernel frees it when the handle
 /// closes. Written sequentially by one importer through a buffer; read with positional reads, so any number
 /// of readers can read concurrently. Reference-counted: each tree clone and each open stream holds a reference.
+/// Being unlinked, it is invisible to <c>du</c> and <c>ls</c> (<c>df</c> sees it); a full disk stops the
+/// import with a <see cref="SpoolFullException"/>.
 /// </summary>
 internal sealed class ContentSpool
 {
@@ -19,7 +21,12 @@ internal sealed class ContentSpool
     private long _flushed;
     private int _references = 1;
 
-    private ContentSpool(SafeFileHandle handle) => _handle = handle;
+    private const int ErrorDiskFull = 28;
+    private const int ErrorQuota = 122;
+
+    private readonly string _directory;
+
+    private ContentSpool(SafeFileHandle handle, string directory) => (_handle, _directory) = (handle, directory);
 
     /// <summary>Bytes written so far (flushed or buffered).</summary>
     public long Length => _flushed + _buffered;
@@ -41,7 +48,7 @@ internal sealed class ContentSpool
             handle.Dispose();
             throw;
         }
-        return new ContentSpool(handle);
+        return new ContentSpool(handle, Path.GetFullPath(directory));
     }
 
     /// <summary>Appends bytes; returns the offset they start at.</summary>
@@ -112,7 +119,14 @@ internal sealed class ContentSpool
         {
             return;
         }
-        RandomAccess.Write(_handle, _buffer.AsSpan(0, _buffered), _flushed);
+        try
+        {
+            RandomAccess.Write(_handle, _buffer.AsSpan(0, _buffered), _flushed);
+        }
+        catch (IOException e) when ((e.HResult & 0xFFFF) is ErrorDiskFull or ErrorQuota)
+        {
+            throw new SpoolFullException(_directory, e);
+        }
         _flushed += _buffered;
         _buffered = 0;
     }

@@ -12,7 +12,7 @@ internal static class BoxerCommandLine
     private static readonly string[] BuiltInVerbs = ["targets", "inspect", "recipe", "recipes", "tui"];
 
     /// <summary>Parses and runs; a parse error becomes a <see cref="UsageException"/> for Program to report.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var console = new CliConsole(GlobalOptions.IsVerbose(args), GlobalOptions.IsQuiet(args));
         var catalog = NeedsTargets(args) ? PluginCatalog.LoadDefault() : PluginCatalog.Empty;
@@ -24,13 +24,13 @@ internal static class BoxerCommandLine
         {
             throw new UsageException(string.Join("; ", parse.Errors.Select(e => Squeeze(e.Message))));
         }
-        // Ctrl-C/SIGTERM cancel the action's token; targets then get time to remove their partial outputs.
+        // Signals are Program's (TerminationSignals): they cancel this token, and targets remove their partial outputs.
         var invocation = new InvocationConfiguration
         {
             EnableDefaultExceptionHandler = false,
-            ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
+            ProcessTerminationTimeout = null,
         };
-        return await parse.InvokeAsync(invocation);
+        return await parse.InvokeAsync(invocation, cancellationToken);
     }
 
     private static RootCommand Build(PluginCatalog catalog, CliConsole console)

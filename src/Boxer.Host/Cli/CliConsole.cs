@@ -24,6 +24,10 @@ internal sealed record CliConsole(bool Verbose, bool Quiet)
         }
     }
 
+    /// <summary>For --verbose: the spool is unlinked, so nothing else shows where the import's disk space goes.</summary>
+    public void NoteSpool() =>
+        Note([$"import spool: an unlinked file in {Path.GetFullPath(Path.GetTempPath())} (TMPDIR), counted by df but not du, freed when boxer exits"]);
+
     public void Note(IEnumerable<string> lines)
     {
         if (!Verbose || Quiet)

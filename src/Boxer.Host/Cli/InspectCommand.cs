@@ -14,7 +14,7 @@ internal static class InspectCommand
         var command = new Command("inspect", "Show what a stage3 or a built SIF/squashfs image holds: architecture, init system, os-release, entries") { stage, list, xattrs };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var path = parse.GetRequiredValue(stage);
+            var path = InputPaths.Check("inspect STAGE", parse.GetRequiredValue(stage));
             bool listing = parse.GetValue(list) || parse.GetValue(xattrs);
             if (ImageSniffer.Detect(path) is var format and not ImageFormat.Stage)
             {
@@ -22,6 +22,7 @@ internal static class InspectCommand
                 return ExitCode.Success;
             }
             var progress = new HeadlessProgress(console);
+            console.NoteSpool();
             using var imported = await BuildPipeline.ImportAsync(path, null, progress, cancellationToken);
             if (listing)
             {

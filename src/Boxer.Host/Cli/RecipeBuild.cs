@@ -25,6 +25,7 @@ internal static class RecipeBuild
             BoxerVersion = HostVersion.Current,
             Verbose = console.Verbose,
         };
+        console.NoteSpool();
         if (choice.Plan)
         {
             var plans = await RecipePlanPipeline.PlanAsync(request, progress, cancellationToken);

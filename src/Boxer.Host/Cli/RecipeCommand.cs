@@ -13,7 +13,10 @@ internal static class RecipeCommand
 {
     public static Command Create(PluginCatalog catalog, CliConsole console)
     {
-        var file = new Argument<string>("recipe") { Description = "The recipe: a .csx path or a name from `boxer recipes`" };
+        var file = new Argument<string>("recipe")
+        {
+            Description = "The recipe: a .csx path or a name from `boxer recipes` (C# run with boxer's rights: use only recipes you trust)",
+        };
         var target = new Option<string>("--target") { Description = "The target to finalize for and build", Required = true, HelpName = "NAME" };
         var stage = new Option<string>("--stage") { Description = TargetVerbCommand.StageHelp, Required = true, HelpName = "FILE" };
         var recipe = new RecipeOptions();
@@ -31,7 +34,8 @@ internal static class RecipeCommand
                 ?? throw new UsageException($"no target '{name}'; known: {string.Join(", ", catalog.Targets.Select(t => t.Name))}");
             var values = TargetValues(loaded.Target, parse.UnmatchedTokens);
             var choice = recipe.Read(parse, parse.GetRequiredValue(file));
-            return RecipeBuild.RunAsync([new TargetRequest(loaded.Target, values)], parse.GetRequiredValue(stage), choice, console, cancellationToken);
+            var stagePath = InputPaths.Check("--stage", parse.GetRequiredValue(stage));
+            return RecipeBuild.RunAsync([new TargetRequest(loaded.Target, values)], stagePath, choice, console, cancellationToken);
         });
         return command;
     }

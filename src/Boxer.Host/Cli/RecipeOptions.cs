@@ -9,7 +9,8 @@ internal sealed class RecipeOptions
 {
     public Option<string> Recipe { get; } = new("--recipe")
     {
-        Description = $"The recipe that finalizes the tree: a .csx path, a name from `boxer recipes`, or none [default: {RecipeLocator.DefaultRecipe}]",
+        Description = $"The recipe that finalizes the tree: a .csx path, a name from `boxer recipes`, or none [default: {RecipeLocator.DefaultRecipe}]. "
+            + "Recipes are C# run with boxer's rights, unsandboxed: use only recipes you trust",
         HelpName = "FILE|NAME|none",
     };
 
@@ -30,17 +31,31 @@ internal sealed class RecipeOptions
     public IEnumerable<Option> For(bool withRecipeOption) => withRecipeOption ? [Recipe, Set, Plan, Json] : [Set, Plan, Json];
 
     /// <summary>Reads the choice, locating the recipe (<paramref name="recipe"/> overrides <c>--recipe</c>).</summary>
-    /// <exception cref="UsageException">--plan with no recipe.</exception>
+    /// <exception cref="UsageException">--plan with no recipe, an empty or non-regular recipe path, a malformed --set.</exception>
     /// <exception cref="RecipeException">The recipe does not exist.</exception>
     public RecipeChoice Read(ParseResult parse, string? recipe = null)
     {
         var plan = parse.GetValue(Plan);
         var json = parse.GetValue(Json);
-        var path = new RecipeLocator().Locate(recipe ?? parse.GetValue(Recipe) ?? RecipeLocator.DefaultRecipe);
+        var given = recipe ?? parse.GetValue(Recipe) ?? RecipeLocator.DefaultRecipe;
+        var path = new RecipeLocator().Locate(InputPaths.Check(recipe is null ? "--recipe" : "recipe", given));
         if (plan && path is null)
         {
             throw new UsageException("--plan needs a recipe; --recipe none changes nothing");
         }
-        return new RecipeChoice(path, RecipeArgs.Parse(parse.GetValue(Set) ?? []), plan, json);
+        return new RecipeChoice(path, SetValues(parse), plan, json);
+    }
+
+    /// <summary>A malformed <c>--set</c> is a command-line mistake (exit 2), not a recipe's.</summary>
+    private IReadOnlyDictionary<string, string> SetValues(ParseResult parse)
+    {
+        try
+        {
+            return RecipeArgs.Parse(parse.GetValue(Set) ?? []);
+        }
+        catch (RecipeException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 }

@@ -32,7 +32,8 @@ internal static class TargetVerbCommand
         var recipe = new RecipeOptions();
         recipe.For(withRecipeOption: true).ToList().ForEach(command.Add);
         command.SetAction((parse, cancellationToken) => RecipeBuild.RunAsync(
-            [new TargetRequest(target, GivenValues(parse, options))], parse.GetRequiredValue(stage), recipe.Read(parse), console, cancellationToken));
+            [new TargetRequest(target, GivenValues(parse, options))], InputPaths.Check("--stage", parse.GetRequiredValue(stage)), recipe.Read(parse),
+            console, cancellationToken));
         return command;
     }
 
