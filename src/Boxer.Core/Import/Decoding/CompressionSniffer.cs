@@ -1,4 +1,4 @@
-using Boxer.Core.Import.Tar;
+using Boxer.Formats.Tar;
 
 namespace Boxer.Core.Import.Decoding;
 
@@ -55,7 +55,7 @@ internal static class CompressionSniffer
         {
             return Compression.Lzip;
         }
-        if (head.Length == HeadLength && (TarHeader.HasUstarMagic(head) || TarHeader.HasValidChecksum(head)))
+        if (head.Length == HeadLength && TarReader.IsHeader(head))
         {
             return Compression.None;
         }

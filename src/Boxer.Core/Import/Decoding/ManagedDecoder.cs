@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.IO.Pipelines;
-using Boxer.Core.Import.Tar;
+using Boxer.Formats.Tar;
 using SharpCompress.Compressors.BZip2;
 using ZstdSharp;
 using SharpCompressionMode = SharpCompress.Compressors.CompressionMode;

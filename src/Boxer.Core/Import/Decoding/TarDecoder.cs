@@ -1,4 +1,4 @@
-using Boxer.Core.Import.Tar;
+using Boxer.Formats.Tar;
 
 namespace Boxer.Core.Import.Decoding;
 
