@@ -39,6 +39,8 @@ snapshot() {
 }
 before=$(snapshot | LC_ALL=C sort)
 run_temp=$(mktemp -d "$temp_root/boxer-test-run.XXXXXX") || exit 1
+# mktemp makes it 0700; the unprivileged-build specs run boxer as uid 65534 from a folder inside it.
+chmod 0755 "$run_temp"
 
 # Build with the usual TMPDIR (MSBuild nodes and the compiler server outlive the run and keep their TMPDIR),
 # then run the tests, and only the tests, with the private one.

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Boxer.Abstractions;
-using Boxer.Formats.Gzip;
+using Boxer.Formats.Compression;
 using Boxer.Formats.Tar;
 
 namespace Boxer.Targets.Lxd;
@@ -25,7 +25,7 @@ internal sealed class UnifiedImageWriter(TargetBuildContext context, LxdOptions 
         context.Progress.Report(new PhaseStarted(Phase, context.RootFs.ContentSize));
         await files.WriteAsync(path, async (file, token) =>
         {
-            var gzip = new ParallelGzipStream(file, leaveOpen: true);
+            var gzip = Codecs.Gzip.CreateStreamEncoder(file, leaveOpen: true);
             await using (gzip.ConfigureAwait(false))
             {
                 var tar = new TarWriter(gzip, new TarWriterOptions { ClampTime = context.SourceDateEpoch });

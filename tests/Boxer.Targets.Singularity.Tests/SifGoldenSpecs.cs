@@ -68,7 +68,7 @@ public sealed class SifGoldenSpecs
 
         var error = Assert.Throws<InvalidDataException>(() => SifReader.Read(truncated));
 
-        Assert.Contains("past the end", error.Message, StringComparison.Ordinal);
+        Assert.Contains("lies outside the file", error.Message, StringComparison.Ordinal);
     }
 
     private static (SifWriterOptions, SifObject[]) Inputs(string name)

@@ -1,5 +1,5 @@
 using Boxer.Abstractions;
-using Boxer.Formats.Gzip;
+using Boxer.Formats.Compression;
 using Boxer.Formats.Hashing;
 using Boxer.Formats.Tar;
 
@@ -19,7 +19,7 @@ public static class LayerWriter
         IReadOnlyRootFs tree, TarWriterOptions options, Stream file, string path, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var compressed = new HashingStream(file, leaveOpen: true);
-        var gzip = new ParallelGzipStream(compressed, leaveOpen: true);
+        var gzip = Codecs.Gzip.CreateStreamEncoder(compressed, leaveOpen: true);
         var tar = new HashingStream(new BufferedStream(gzip, FileBufferSize), leaveOpen: false);
         await using (compressed.ConfigureAwait(false))
         await using (gzip.ConfigureAwait(false))

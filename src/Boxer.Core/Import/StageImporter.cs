@@ -43,7 +43,7 @@ public static class StageImporter
             // The digest covers the whole file: what follows the archive is hashed, not decoded.
             input.ReadToEnd();
             tree.SealSpool();
-            var stage = StageDetector.Detect(tree, new StageSource(path, input.HashHex(), CompressionSniffer.NameOf(compression)));
+            var stage = StageDetector.Detect(tree, new StageSource(path, input.HashHex(), compression.Name));
             report.Completed();
             return new ImportedStage(tree, stage, decoder);
         }

@@ -1,11 +1,15 @@
 using Boxer.Abstractions;
-using Boxer.Core.Import.Tar;
 using Boxer.Core.Listing;
 using Boxer.Core.Tree;
+using Boxer.Formats.Tar;
 
 namespace Boxer.Core.Import;
 
-/// <summary>Puts tar entries into the tree as extraction would: a later entry for a path replaces the earlier one.</summary>
+/// <summary>
+/// Puts tar entries into the tree as extraction would: a later entry for a path replaces the earlier one.
+/// The reader (Boxer.Formats) gives members as the archive records them; the tree's rules for names, link
+/// targets and xattr namespaces (<see cref="TarNameRules"/>, <see cref="XattrNamespaces"/>) are applied here.
+/// </summary>
 internal static class StageTreeLoader
 {
     /// <summary>
@@ -23,19 +27,26 @@ internal static class StageTreeLoader
         warn ??= _ => { };
         var reader = new TarReader(source);
         SpanSink toSpool = chunk => spool.Append(chunk);
-        while (reader.Next() is { } entry)
+        while (Next(reader) is { } entry)
         {
-            if (entry.DroppedXattrs.Count > 0)
+            var path = TarNameRules.Path(entry.Name, entry.Kind, entry.HeaderOffset);
+            var dropped = entry.Xattrs.Keys.Where(k => !XattrNamespaces.IsValid(k)).ToList();
+            if (dropped.Count > 0)
             {
-                warn(StageException.Compose(XattrNamespaces.DroppedMessage(entry.DroppedXattrs), entry.Path, entry.HeaderOffset));
+                warn(StageException.Compose(XattrNamespaces.DroppedMessage(dropped), path, entry.HeaderOffset));
             }
             try
             {
-                Put(entry, reader, tree, spool, toSpool);
+                Put(entry, path, dropped, reader, tree, spool, toSpool);
             }
             catch (IOException e)
             {
-                throw new StageException(e.Message, entry.Path, entry.HeaderOffset, e);
+                throw new StageException(e.Message, path, entry.HeaderOffset, e);
+            }
+            catch (TarReadException e)
+            {
+                // Content errors name the entry by its tree path, as every other message about it does.
+                throw new StageException(e.Problem, path, e.Offset, e);
             }
         }
         // Record padding follows the end marker; anything else is ignored, as tar ignores it. The decoder is
@@ -46,15 +57,29 @@ internal static class StageTreeLoader
         }
     }
 
-    private static void Put(TarEntry entry, TarReader reader, RootFs tree, ContentSpool spool, SpanSink toSpool)
+    private static TarEntry? Next(TarReader reader)
     {
+        try
+        {
+            return reader.Next();
+        }
+        catch (TarReadException e)
+        {
+            throw new StageException(e.Problem, e.EntryName, e.Offset, e);
+        }
+    }
+
+    private static void Put(
+        TarEntry entry, string path, List<string> droppedXattrs, TarReader reader, RootFs tree, ContentSpool spool, SpanSink toSpool)
+    {
+        string? link = entry.LinkName is { } name ? TarNameRules.Link(name, entry.Kind, entry.Name, entry.HeaderOffset) : null;
         if (entry.Kind == EntryKind.HardLink)
         {
             reader.SkipContent(entry);
-            if (!tree.PutImportedHardLink(entry.Path, entry.LinkTarget!))
+            if (!tree.PutImportedHardLink(path, link!))
             {
                 throw new StageException(
-                    $"hard link to missing entry '{NameEscaper.Escape(entry.LinkTarget!)}'", entry.Path, entry.HeaderOffset);
+                    $"hard link to missing entry '{NameEscaper.Escape(link!)}'", path, entry.HeaderOffset);
             }
             return;
         }
@@ -67,8 +92,8 @@ internal static class StageTreeLoader
             UserName = tree.InternName(entry.UserName),
             GroupName = tree.InternName(entry.GroupName),
             ModifiedTime = entry.ModifiedTime,
-            Xattrs = entry.Xattrs,
-            LinkTarget = entry.Kind == EntryKind.Symlink ? entry.LinkTarget : null,
+            Xattrs = droppedXattrs.Count == 0 ? entry.Xattrs : entry.Xattrs.RemoveRange(droppedXattrs),
+            LinkTarget = entry.Kind == EntryKind.Symlink ? link : null,
             DeviceMajor = entry.DeviceMajor,
             DeviceMinor = entry.DeviceMinor,
         };
@@ -82,6 +107,6 @@ internal static class StageTreeLoader
         {
             reader.SkipContent(entry);
         }
-        tree.PutImported(entry.Path, inode);
+        tree.PutImported(path, inode);
     }
 }

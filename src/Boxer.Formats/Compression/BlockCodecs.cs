@@ -1,6 +1,6 @@
 namespace Boxer.Formats.Compression;
 
-/// <summary>Creates codecs by algorithm.</summary>
+/// <summary>Block codecs by algorithm: a shorthand for <see cref="Codecs.For"/> and <see cref="Codec.CreateBlockEncoder"/>.</summary>
 public static class BlockCodecs
 {
     /// <summary>The default level of an algorithm (what mksquashfs uses).</summary>
@@ -17,10 +17,6 @@ public static class BlockCodecs
     /// <param name="algorithm">The algorithm.</param>
     /// <param name="level">The level, or null for <see cref="DefaultLevel"/>.</param>
     /// <returns>The codec.</returns>
-    public static IBlockCodec Create(BlockCompression algorithm, int? level = null) => algorithm switch
-    {
-        BlockCompression.Gzip => new ZlibBlockCodec(level ?? ZlibBlockCodec.DefaultLevel),
-        BlockCompression.Zstd => new ZstdBlockCodec(level ?? ZstdBlockCodec.DefaultLevel),
-        _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "unsupported compressor"),
-    };
+    public static IBlockCodec Create(BlockCompression algorithm, int? level = null) =>
+        Codecs.For(algorithm).CreateBlockEncoder(level);
 }

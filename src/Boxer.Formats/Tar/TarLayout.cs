@@ -1,16 +1,32 @@
 namespace Boxer.Formats.Tar;
 
 /// <summary>
-/// The POSIX ustar header block, as <see cref="UstarHeader"/> writes it. A PAX entry is an extra header
-/// (type <c>x</c>) whose data is <c>"&lt;len&gt; &lt;key&gt;=&lt;value&gt;\n"</c> records, placed before the
-/// ustar header it amends.
+/// The one table of where the fields of a 512-byte tar header block live, used by both
+/// <see cref="UstarHeader"/> (writing) and <see cref="TarHeaderParser"/> (reading). POSIX ustar; GNU tar
+/// differs only from the magic on. A PAX entry is an extra header (type <c>x</c>, or <c>g</c> for global)
+/// whose data is <c>"&lt;len&gt; &lt;key&gt;=&lt;value&gt;\n"</c> records, placed before the header it amends.
 /// <code>
-///   0 name[100]   100 mode[8]    108 uid[8]      116 gid[8]       124 size[12]   136 mtime[12]
-/// 148 chksum[8]   156 typeflag   157 linkname[100]                257 magic "ustar\0"
-/// 263 version "00"               265 uname[32]   297 gname[32]    329 devmajor[8] 337 devminor[8]
-/// 345 prefix[155] 500 pad[12]
+///  off  len  field
+///    0  100  name        NUL-terminated unless full
+///  100    8  mode        octal
+///  108    8  uid         octal, or base-256 (GNU) when the high bit of byte 0 is set
+///  116    8  gid         "
+///  124   12  size        "
+///  136   12  mtime       "
+///  148    8  chksum      octal sum of all 512 bytes with this field read as spaces
+///  156    1  typeflag    0 file, 1 hard link, 2 symlink, 3 char, 4 block, 5 dir, 6 FIFO, 7 contiguous,
+///                        x PAX, g PAX global, L/K GNU long name/link, S GNU sparse
+///  157  100  linkname
+///  257    6  magic       "ustar\0" (POSIX) or "ustar " + version " \0" (GNU)
+///  263    2  version     "00" (POSIX)
+///  265   32  uname
+///  297   32  gname
+///  329    8  devmajor
+///  337    8  devminor
+///  345  155  prefix      POSIX only: the path's leading part, joined to name with '/'
+///  500   12  padding
 /// </code>
-/// Numbers are zero-padded octal ending in NUL; the archive ends with two zero blocks.
+/// The writer emits zero-padded octal ending in NUL; the archive ends with two zero blocks.
 /// </summary>
 internal static class TarLayout
 {
@@ -22,9 +38,13 @@ internal static class TarLayout
     public const int ModeOffset = 100;
     public const int UidOffset = 108;
     public const int GidOffset = 116;
+
+    /// <summary>The width of mode, uid, gid, devmajor and devminor.</summary>
     public const int IdFieldLength = 8;
     public const int SizeOffset = 124;
     public const int MtimeOffset = 136;
+
+    /// <summary>The width of size and mtime.</summary>
     public const int LongFieldLength = 12;
     public const int ChecksumOffset = 148;
     public const int ChecksumLength = 8;
@@ -32,6 +52,7 @@ internal static class TarLayout
     public const int LinkNameOffset = 157;
     public const int LinkNameLength = 100;
     public const int MagicOffset = 257;
+    public const int MagicLength = 6;
     public const int VersionOffset = 263;
     public const int UserNameOffset = 265;
     public const int GroupNameOffset = 297;
@@ -56,7 +77,11 @@ internal static class TarLayout
     public const byte TypeFifo = (byte)'6';
     public const byte TypePaxHeader = (byte)'x';
 
+    /// <summary>The POSIX magic; GNU writes <c>"ustar "</c> and a different version instead.</summary>
     public static ReadOnlySpan<byte> Magic => "ustar\0"u8;
+
+    /// <summary>What POSIX and GNU magics share: a header carrying it has device fields.</summary>
+    public static ReadOnlySpan<byte> MagicStem => "ustar"u8;
 
     public static ReadOnlySpan<byte> Version => "00"u8;
 

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.IO.Pipelines;
-using Boxer.Core.Import.Tar;
+using Boxer.Formats.Compression;
+using Boxer.Formats.Tar;
 using SharpCompress.Compressors.BZip2;
 using ZstdSharp;
 using SharpCompressionMode = SharpCompress.Compressors.CompressionMode;
@@ -35,15 +36,15 @@ internal static class ManagedDecoder
         }
     }
 
-    /// <summary>The decompressing stream; the input is buffered because managed decoders read it in small pieces.</summary>
-    public static Stream Open(DecodeRequest request, Stream input) => request.Compression switch
+    /// <summary>The managed decompressing stream for the registry's codec; the input is buffered because managed decoders read it in small pieces.</summary>
+    public static Stream Open(DecodeRequest request, Stream input) => request.Codec switch
     {
-        Compression.Gzip => new GZipStream(input, CompressionMode.Decompress, leaveOpen: true),
-        Compression.Xz => new ConcatenatedXzStream(input),
-        Compression.Bzip2 => BZip2Stream.Create(input, SharpCompressionMode.Decompress,
+        var c when c == Codecs.Gzip => new GZipStream(input, CompressionMode.Decompress, leaveOpen: true),
+        var c when c == Codecs.Xz => new ConcatenatedXzStream(input),
+        var c when c == Codecs.Bzip2 => BZip2Stream.Create(input, SharpCompressionMode.Decompress,
             decompressConcatenated: true, leaveOpen: true, tolerateTruncatedStream: false),
-        Compression.Zstd => new DecompressionStream(input, leaveOpen: true),
-        Compression.Lzip => new LzipMembersStream(input, LzipMembersStream.MemberSizes(request.File)),
+        var c when c == Codecs.Zstd => new DecompressionStream(input, leaveOpen: true),
+        var c when c == Codecs.Lzip => new LzipMembersStream(input, LzipMembersStream.MemberSizes(request.File)),
         _ => input,
     };
 

@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 using System.Text;
-using Boxer.Core.Import.Tar;
+using Boxer.Formats.Tar;
 using CliWrap;
 
 namespace Boxer.Core.Import.Decoding;

@@ -1,4 +1,5 @@
-using Boxer.Core.Import.Tar;
+using Boxer.Formats.Compression;
+using Boxer.Formats.Tar;
 
 namespace Boxer.Core.Import.Decoding;
 
@@ -8,13 +9,13 @@ internal static class TarDecoder
     /// <returns>What decoded the input, e.g. <c>xz (native)</c>, <c>gzip (managed)</c> or <c>none</c>.</returns>
     public static async Task<string> RunAsync(DecodeRequest request, Action<TarBlockSource> consume, CancellationToken cancellationToken)
     {
-        if (request.Compression == Compression.None)
+        if (request.Codec == Codecs.Plain)
         {
             await Task.Factory.StartNew(() => consume(new TarBlockSource(request.Input, cancellationToken)),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
             return "none";
         }
-        if (request.PreferNative && NativeDecoder.Find(request.Name) is { } tool)
+        if (request.PreferNative && request.Codec.NativeTool is { } name && NativeDecoder.Find(name) is { } tool)
         {
             await NativeDecoder.RunAsync(tool, request, consume, cancellationToken).ConfigureAwait(false);
             return $"{request.Name} (native)";

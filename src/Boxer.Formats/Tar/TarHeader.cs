@@ -1,7 +1,7 @@
 using System.Text;
-using static Boxer.Core.Import.Tar.TarHeaderLayout;
+using static Boxer.Formats.Tar.TarLayout;
 
-namespace Boxer.Core.Import.Tar;
+namespace Boxer.Formats.Tar;
 
 /// <summary>The fields of one raw header block, names still as bytes (decoding them may fail and needs context).</summary>
 internal readonly record struct TarHeader(
@@ -28,7 +28,7 @@ internal readonly record struct TarHeader(
             return false;
         }
         long unsigned = 0, signed = 0;
-        for (int i = 0; i < TarHeaderParser.BlockLength; i++)
+        for (int i = 0; i < BlockSize; i++)
         {
             byte b = i is >= ChecksumOffset and < ChecksumOffset + ChecksumLength ? (byte)' ' : block[i];
             unsigned += b;
@@ -38,7 +38,7 @@ internal readonly record struct TarHeader(
     }
 
     public static bool HasUstarMagic(ReadOnlySpan<byte> block) =>
-        block.Slice(MagicOffset, 5).SequenceEqual("ustar"u8);
+        block.Slice(MagicOffset, MagicStem.Length).SequenceEqual(MagicStem);
 
     /// <summary>Describes the header's name for an error message even when it is not valid UTF-8.</summary>
     public string DisplayName => Encoding.UTF8.GetString(Name);

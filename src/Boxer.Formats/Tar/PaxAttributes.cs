@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Boxer.Abstractions;
 
-namespace Boxer.Core.Import.Tar;
+namespace Boxer.Formats.Tar;
 
 /// <summary>
 /// The keywords of a PAX extended header that boxer keeps. Values stay raw bytes until a keyword says

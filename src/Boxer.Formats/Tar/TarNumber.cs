@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Boxer.Core.Import.Tar;
+namespace Boxer.Formats.Tar;
 
 /// <summary>Numeric header fields: octal text, or GNU base-256 binary when the first byte has its high bit set.</summary>
 internal static class TarNumber

@@ -3,7 +3,7 @@ using Boxer.Abstractions;
 using Boxer.Core.Listing;
 using Boxer.Core.Tree;
 
-namespace Boxer.Core.Import.Tar;
+namespace Boxer.Core.Import;
 
 /// <summary>
 /// What a member's name and link target must be for the tree and every target to hold it: no NUL, no

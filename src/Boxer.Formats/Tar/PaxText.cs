@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Boxer.Abstractions;
 
-namespace Boxer.Core.Import.Tar;
+namespace Boxer.Formats.Tar;
 
 /// <summary>Decodes PAX values; every failure is a <see cref="FormatException"/> naming the keyword.</summary>
 internal static class PaxText

@@ -1,13 +1,16 @@
-namespace Boxer.Core.Import.Tar;
+namespace Boxer.Formats.Tar;
 
 /// <summary>
 /// The uncompressed tar stream read through one large buffer, counting bytes so every error can name
-/// the offset of the header at fault. Ending early raises <see cref="EndOfStreamException"/>, which the
-/// reader turns into a message naming the entry.
+/// the offset of the header at fault. Ending early raises <see cref="EndOfStreamException"/>, which
+/// <see cref="TarReader"/> turns into a message naming the entry. The source does not own the stream.
 /// </summary>
-internal sealed class TarBlockSource(Stream stream, CancellationToken cancellationToken = default)
+/// <param name="stream">The uncompressed tar stream.</param>
+/// <param name="cancellationToken">Checked before each refill of the buffer.</param>
+public sealed class TarBlockSource(Stream stream, CancellationToken cancellationToken = default)
 {
-    public const int BlockSize = 512;
+    /// <summary>The size of a tar block: headers and content padding come in these.</summary>
+    public const int BlockSize = TarLayout.BlockSize;
     private const int BufferSize = 1 << 20;
 
     private readonly byte[] _buffer = new byte[BufferSize];
@@ -21,7 +24,7 @@ internal sealed class TarBlockSource(Stream stream, CancellationToken cancellati
     public bool SawEnd { get; private set; }
 
     /// <summary>Reads one block; false at a clean end of input (no byte left).</summary>
-    public bool TryReadBlock(Span<byte> block)
+    internal bool TryReadBlock(Span<byte> block)
     {
         if (!EnsureData())
         {
@@ -32,7 +35,7 @@ internal sealed class TarBlockSource(Stream stream, CancellationToken cancellati
     }
 
     /// <summary>Reads exactly <paramref name="destination"/>.Length bytes.</summary>
-    public void Read(Span<byte> destination)
+    internal void Read(Span<byte> destination)
     {
         while (!destination.IsEmpty)
         {
@@ -43,7 +46,7 @@ internal sealed class TarBlockSource(Stream stream, CancellationToken cancellati
     }
 
     /// <summary>Hands <paramref name="count"/> bytes to <paramref name="sink"/> in chunks, without copying them first.</summary>
-    public void Copy(long count, SpanSink sink)
+    internal void Copy(long count, SpanSink sink)
     {
         while (count > 0)
         {
@@ -53,7 +56,7 @@ internal sealed class TarBlockSource(Stream stream, CancellationToken cancellati
         }
     }
 
-    public void Skip(long count)
+    internal void Skip(long count)
     {
         while (count > 0)
         {
@@ -110,6 +113,3 @@ internal sealed class TarBlockSource(Stream stream, CancellationToken cancellati
         return _end > 0;
     }
 }
-
-/// <summary>Receives a chunk of entry content; the span is valid only during the call.</summary>
-internal delegate void SpanSink(ReadOnlySpan<byte> chunk);

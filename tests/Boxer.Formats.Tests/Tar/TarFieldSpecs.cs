@@ -1,8 +1,8 @@
 using System.Text;
 using Boxer.Abstractions;
-using Boxer.Core.Import.Tar;
+using Boxer.Formats.Tar;
 
-namespace Boxer.Core.Tests.Import;
+namespace Boxer.Formats.Tests.Tar;
 
 public class TarFieldSpecs
 {

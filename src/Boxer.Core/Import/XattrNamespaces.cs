@@ -1,4 +1,4 @@
-namespace Boxer.Core.Import.Tar;
+namespace Boxer.Core.Import;
 
 /// <summary>
 /// The xattr namespaces Linux knows. A name outside them (or an empty one) can be written into a PAX
