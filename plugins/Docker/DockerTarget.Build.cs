@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Boxer.Abstractions;
+using Boxer.Formats.Events;
 using Boxer.Formats.Output;
 using Boxer.Formats.Tar;
 using Boxer.Targets.Docker.Image;
@@ -67,13 +67,11 @@ public sealed partial class DockerTarget
         TargetBuildContext context, ImageSpec spec, OutputFile file, string? outPath, CancellationToken cancellationToken)
     {
         const string Phase = "docker:layer";
-        var clock = Stopwatch.StartNew();
-        context.Progress.Report(new PhaseStarted(Phase, context.RootFs.ContentSize));
+        var phase = PhaseReporter.Start(context.Progress, Phase, context.RootFs.ContentSize);
         try
         {
-            var progress = new Progress<long>(done => context.Progress.Report(new PhaseProgress(Phase, done, context.RootFs.ContentSize)));
-            var layer = await LayerWriter.WriteGzipAsync(context.RootFs, spec.LayerOptions, file.Stream, file.TempPath, progress, cancellationToken).ConfigureAwait(false);
-            context.Progress.Report(new PhaseCompleted(Phase, clock.Elapsed));
+            var layer = await LayerWriter.WriteGzipAsync(context.RootFs, spec.LayerOptions, file.Stream, file.TempPath, phase, cancellationToken).ConfigureAwait(false);
+            phase.Complete();
             return layer;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Boxer.Abstractions;
+using Boxer.Formats.Events;
 using Boxer.Formats.Hashing;
 using Boxer.Formats.Output;
 using Boxer.Targets.Docker.Engine;
@@ -49,18 +49,15 @@ public sealed partial class DockerTarget
         const string Phase = "docker:load";
         using var engine = new DockerEngine(EngineHost());
         long total = DockerArchiveWriter.MeasureStreaming(context.RootFs, spec);
-        var clock = Stopwatch.StartNew();
-        long content = context.RootFs.ContentSize;
-        context.Progress.Report(new PhaseStarted(Phase, content));
+        var phase = PhaseReporter.Start(context.Progress, Phase, context.RootFs.ContentSize);
         ImageDocuments? documents = null;
         LoadReply reply;
         try
         {
-            var written = new Progress<long>(done => context.Progress.Report(new PhaseProgress(Phase, done, content)));
             reply = await engine.LoadAsync(
-                async (stream, ct) => documents = await DockerArchiveWriter.WriteStreamingAsync(stream, context.RootFs, spec, written, ct).ConfigureAwait(false),
+                async (stream, ct) => documents = await DockerArchiveWriter.WriteStreamingAsync(stream, context.RootFs, spec, phase, ct).ConfigureAwait(false),
                 total,
-                new Progress<string>(line => Log(context, BuildLogLevel.Debug, line)),
+                new InlineProgress<string>(line => Log(context, BuildLogLevel.Debug, line)),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (TargetException e) when (tolerateNoEngine && documents is null && e.InnerException is HttpRequestException)
@@ -71,7 +68,7 @@ public sealed partial class DockerTarget
         {
             await engine.TagAsync(documents!.ImageId, tag, cancellationToken).ConfigureAwait(false);
         }
-        context.Progress.Report(new PhaseCompleted(Phase, clock.Elapsed));
+        phase.Complete();
         Log(context, BuildLogLevel.Info, $"loaded {tag.FamiliarName} into the engine at {engine.Host.Display}: image {Short(documents!.ImageId)}");
         return new Artifact(TargetName, ArtifactKind.EngineImage, tag.FamiliarName)
         {
@@ -85,15 +82,14 @@ public sealed partial class DockerTarget
         TargetBuildContext context, ImageSpec spec, ImageReference tag, LayerBlob layer, CancellationToken cancellationToken)
     {
         const string Phase = "docker:push";
-        var clock = Stopwatch.StartNew();
-        context.Progress.Report(new PhaseStarted(Phase, layer.Descriptor.Size));
+        var phase = PhaseReporter.Start(context.Progress, Phase, layer.Descriptor.Size);
         var credentials = context.Options.GetBool(PasswordStdinOption)
             ? new RegistryCredentials(context.Options.GetString(UserOption)!, await ReadPasswordAsync(PasswordInput, cancellationToken).ConfigureAwait(false))
             : RegistryCredentials.FromDockerConfig(tag.Registry, DockerConfigDirectory());
         var documents = ImageDocuments.Create(spec, layer);
         using var registry = new RegistryClient(tag, credentials, context.Options.GetBool(InsecureOption));
-        var result = await registry.PushAsync(documents, new Progress<string>(line => Log(context, BuildLogLevel.Info, line)), cancellationToken).ConfigureAwait(false);
-        context.Progress.Report(new PhaseCompleted(Phase, clock.Elapsed));
+        var result = await registry.PushAsync(documents, new InlineProgress<string>(line => Log(context, BuildLogLevel.Info, line)), cancellationToken).ConfigureAwait(false);
+        phase.Complete();
         return new Artifact(TargetName, ArtifactKind.RegistryImage, $"{tag.FamiliarName}@{result.ManifestDigest}")
         {
             Size = layer.Descriptor.Size + documents.ConfigDescriptor.Size + documents.ManifestDescriptor.Size,

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Boxer.Abstractions;
+using Boxer.Formats.Events;
 using Boxer.Formats.Output;
 using Boxer.Formats.Sif;
 using Boxer.Formats.Squashfs;
@@ -24,13 +24,13 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
     {
         OutputFile.CheckDestination(TargetName, outputPath, settings.Force);
         string arch = ArchitectureCode();
-        var clock = Stopwatch.StartNew();
-        context.Progress.Report(new PhaseStarted(Phase, context.RootFs.ContentSize));
+        // The total is what the squashfs holds: the tree with the final environment and labels.
+        var phase = PhaseReporter.Start(context.Progress, Phase, FinalTree().ContentSize);
         using (var output = OutputFile.Create(TargetName, outputPath, settings.Force))
         {
             try
             {
-                await WriteAsync(output.Stream, arch, cancellationToken).ConfigureAwait(false);
+                await WriteAsync(output.Stream, arch, phase, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
@@ -42,14 +42,17 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
             }
             output.Commit(Executable);
         }
-        context.Progress.Report(new PhaseCompleted(Phase, clock.Elapsed));
+        phase.Complete();
         // The file is in place: the build has succeeded, and a late Ctrl-C must not report "cancelled" beside it.
         var artifact = await ArtifactAsync(CancellationToken.None).ConfigureAwait(false);
         context.Progress.Report(new ArtifactProduced(artifact));
         return [artifact];
     }
 
-    private async Task WriteAsync(Stream file, string arch, CancellationToken cancellationToken)
+    private ReplacedContentView FinalTree() =>
+        WithFinalConfig(SingularityFiles.Environment(context.Image.Env), new SifMetadata(context).Labels());
+
+    private async Task WriteAsync(Stream file, string arch, IProgress<long> progress, CancellationToken cancellationToken)
     {
         var metadata = new SifMetadata(context);
         var labels = metadata.Labels();
@@ -63,7 +66,7 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
             Compression = settings.Compression,
             CompressionLevel = settings.Level,
             SourceDateEpoch = context.SourceDateEpoch,
-            Progress = new ThrottledProgress(context.Progress, Phase, context.RootFs.ContentSize),
+            Progress = progress,
         });
         SifObject[] objects =
         [

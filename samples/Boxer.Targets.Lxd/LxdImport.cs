@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using Boxer.Abstractions;
+using Boxer.Formats.Events;
 
 namespace Boxer.Targets.Lxd;
 
@@ -20,19 +20,18 @@ internal sealed class LxdImport(IProgress<BuildEvent> progress)
             Log(BuildLogLevel.Warning, $"no LXD is running at {client.SocketPath}; import the image with: {image.ImportCommand(alias)}");
             return null;
         }
-        var clock = Stopwatch.StartNew();
         long total = image.Files.Sum(f => new FileInfo(f).Length);
-        progress.Report(new PhaseStarted(Phase, total));
+        var phase = PhaseReporter.Start(progress, Phase, total);
         try
         {
-            await UploadUnlessPresentAsync(client, image, total, cancellationToken).ConfigureAwait(false);
+            await UploadUnlessPresentAsync(client, image, phase, cancellationToken).ConfigureAwait(false);
             await client.SetAliasAsync(alias, image.Fingerprint, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is LxdException or HttpRequestException)
         {
             throw new TargetException(LxdTarget.TargetName, $"LXD refused the image import: {error.Message}", error) { Artifact = image.Files[^1] };
         }
-        progress.Report(new PhaseCompleted(Phase, clock.Elapsed));
+        phase.Complete();
         Log(BuildLogLevel.Info, $"imported into LXD as {alias} (fingerprint {image.Fingerprint[..12]})");
         return new Artifact(LxdTarget.TargetName, ArtifactKind.EngineImage, $"lxd:{alias}")
         {
@@ -42,16 +41,18 @@ internal sealed class LxdImport(IProgress<BuildEvent> progress)
         };
     }
 
-    private async Task UploadUnlessPresentAsync(LxdClient client, LxdImage image, long total, CancellationToken cancellationToken)
+    private async Task UploadUnlessPresentAsync(LxdClient client, LxdImage image, PhaseReporter phase, CancellationToken cancellationToken)
     {
         if (await client.ImageExistsAsync(image.Fingerprint, cancellationToken).ConfigureAwait(false))
         {
             Log(BuildLogLevel.Info, $"LXD already has image {image.Fingerprint[..12]}; only setting the alias");
             return;
         }
-        var sent = new ThrottledProgress(progress, Phase, total, cumulative: false);
+        // The streams count each read; the phase takes the running total of both files.
+        long uploaded = 0;
+        var sent = new InlineProgress<long>(read => phase.Report(uploaded += read));
         using var content = Content(image, sent);
-        var status = new Progress<string>(line => Log(BuildLogLevel.Debug, $"LXD: {line}"));
+        var status = new InlineProgress<string>(line => Log(BuildLogLevel.Debug, $"LXD: {line}"));
         var fingerprint = await client.UploadImageAsync(content, status, cancellationToken).ConfigureAwait(false);
         if (!string.Equals(fingerprint, image.Fingerprint, StringComparison.Ordinal))
         {

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Boxer.Abstractions;
+using Boxer.Formats.Events;
 using Boxer.Formats.Squashfs;
 
 namespace Boxer.Targets.Lxd;
@@ -23,15 +23,14 @@ internal sealed class SplitImageWriter(TargetBuildContext context, LxdOptions op
         var rootfsPath = Path.Combine(options.OutputDirectory, RootfsName);
 
         await WriteMetadataAsync(files, metadata, metadataPath, cancellationToken).ConfigureAwait(false);
-        var clock = Stopwatch.StartNew();
-        context.Progress.Report(new PhaseStarted(RootfsPhase, context.RootFs.ContentSize));
+        var phase = PhaseReporter.Start(context.Progress, RootfsPhase, context.RootFs.ContentSize);
         var squashfs = new SquashfsWriter(new SquashfsWriterOptions
         {
             SourceDateEpoch = context.SourceDateEpoch,
-            Progress = new ThrottledProgress(context.Progress, RootfsPhase, context.RootFs.ContentSize, cumulative: false),
+            Progress = phase,
         });
         await files.WriteAsync(rootfsPath, WriteRootfsAsync, cancellationToken).ConfigureAwait(false);
-        context.Progress.Report(new PhaseCompleted(RootfsPhase, clock.Elapsed));
+        phase.Complete();
         files.Commit();
 
         async Task WriteRootfsAsync(Stream stream, CancellationToken token)
@@ -55,11 +54,10 @@ internal sealed class SplitImageWriter(TargetBuildContext context, LxdOptions op
 
     private async Task WriteMetadataAsync(ImageFiles files, LxdMetadata metadata, string path, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        context.Progress.Report(new PhaseStarted(MetadataPhase));
+        var phase = PhaseReporter.Start(context.Progress, MetadataPhase);
         var tar = await new MetadataEntries(metadata, context.CreatedTime).ToTarAsync(cancellationToken).ConfigureAwait(false);
         var xz = await XzCompressor.CompressAsync(tar, cancellationToken).ConfigureAwait(false);
         await files.WriteAsync(path, (stream, token) => stream.WriteAsync(xz, token).AsTask(), cancellationToken).ConfigureAwait(false);
-        context.Progress.Report(new PhaseCompleted(MetadataPhase, clock.Elapsed));
+        phase.Complete();
     }
 }

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Boxer.Abstractions;
 using Boxer.Formats.Compression;
+using Boxer.Formats.Events;
 using Boxer.Formats.Tar;
 
 namespace Boxer.Targets.Lxd;
@@ -21,8 +21,7 @@ internal sealed class UnifiedImageWriter(TargetBuildContext context, LxdOptions 
         using var files = new ImageFiles(options.OutputDirectory, [name], options.Force);
         var metadata = new MetadataEntries(new LxdMetadata(context), context.CreatedTime);
         var path = Path.Combine(options.OutputDirectory, name);
-        var clock = Stopwatch.StartNew();
-        context.Progress.Report(new PhaseStarted(Phase, context.RootFs.ContentSize));
+        var phase = PhaseReporter.Start(context.Progress, Phase, context.RootFs.ContentSize);
         await files.WriteAsync(path, async (file, token) =>
         {
             var gzip = Codecs.Gzip.CreateStreamEncoder(file, leaveOpen: true);
@@ -30,21 +29,21 @@ internal sealed class UnifiedImageWriter(TargetBuildContext context, LxdOptions 
             {
                 var tar = new TarWriter(gzip, new TarWriterOptions { ClampTime = context.SourceDateEpoch });
                 await metadata.WriteAsync(tar, token).ConfigureAwait(false);
-                await WriteRootfsAsync(tar, token).ConfigureAwait(false);
+                await WriteRootfsAsync(tar, phase, token).ConfigureAwait(false);
                 await tar.FinishAsync(token).ConfigureAwait(false);
                 await gzip.FinishAsync(token).ConfigureAwait(false);
             }
         }, cancellationToken).ConfigureAwait(false);
         files.Commit();
-        context.Progress.Report(new PhaseCompleted(Phase, clock.Elapsed));
+        phase.Complete();
         // The image is in place: a late Ctrl-C must not report "cancelled" beside it.
         return await ImageHasher.HashAsync([path], CancellationToken.None).ConfigureAwait(false);
     }
 
-    private async Task WriteRootfsAsync(TarWriter tar, CancellationToken cancellationToken)
+    private async Task WriteRootfsAsync(TarWriter tar, IProgress<long> progress, CancellationToken cancellationToken)
     {
         var tree = context.RootFs;
-        var progress = new ThrottledProgress(context.Progress, Phase, tree.ContentSize, cumulative: false);
+        long written = 0;
         var files = new Dictionary<string, FsEntry>(StringComparer.Ordinal);
         foreach (var entry in tree.Entries)
         {
@@ -61,7 +60,7 @@ internal sealed class UnifiedImageWriter(TargetBuildContext context, LxdOptions 
                     {
                         await tar.WriteEntryAsync(Prefixed(entry), content, cancellationToken).ConfigureAwait(false);
                     }
-                    progress.Report(entry.Size);
+                    progress.Report(written += entry.Size);
                     break;
                 case EntryKind.File:
                     files[entry.Path] = entry;

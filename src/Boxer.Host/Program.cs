@@ -42,7 +42,7 @@ internal static class Program
         await Console.Error.WriteLineAsync($"boxer: {message}");
         if (GlobalOptions.IsJsonEvents(args))
         {
-            new JsonEventWriter(Console.Out).WriteResult(code, message, []);
+            JsonEventWriter.For(Console.Out).WriteResult(code, message, []);
         }
         // Detail helps with bugs and with wrapped causes; a plain "no such file" needs none.
         if (GlobalOptions.IsVerbose(args) && (code == ExitCode.InternalError || e.InnerException is not null))

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Boxer.Abstractions;
+using Boxer.Formats.Events;
 
 namespace Boxer.Core.Import;
 
@@ -7,29 +7,19 @@ namespace Boxer.Core.Import;
 internal sealed class ImportProgress(IProgress<BuildEvent>? sink, long totalBytes)
 {
     public const string Phase = "import";
-    private const long IntervalMs = 250;
 
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private long _lastReportMs = -IntervalMs;
+    private PhaseReporter? _phase;
 
-    public void Started() => sink?.Report(new PhaseStarted(Phase, totalBytes));
+    public void Started() => _phase = sink is null ? null : PhaseReporter.Start(sink, Phase, totalBytes);
 
     public void Log(BuildLogLevel level, string message) => sink?.Report(new LogMessage(level, message, Phase));
 
-    public void BytesRead(long done)
-    {
-        long now = _clock.ElapsedMilliseconds;
-        if (sink is null || now - Interlocked.Read(ref _lastReportMs) < IntervalMs)
-        {
-            return;
-        }
-        Interlocked.Exchange(ref _lastReportMs, now);
-        sink.Report(new PhaseProgress(Phase, done, totalBytes));
-    }
+    /// <summary>The running total of compressed bytes read.</summary>
+    public void BytesRead(long done) => _phase?.Report(done);
 
     public void Completed()
     {
-        sink?.Report(new PhaseProgress(Phase, totalBytes, totalBytes));
-        sink?.Report(new PhaseCompleted(Phase, _clock.Elapsed));
+        _phase?.Report(totalBytes);
+        _phase?.Complete();
     }
 }

@@ -14,6 +14,7 @@ internal sealed class FileDataWriter(DataBlockPipeline pipeline, int blockSize, 
     private readonly Dictionary<(long Size, string Hash), FileLayout> _seen = [];
     private byte[]? _fragment;
     private int _fragmentLength;
+    private long _written;
 
     /// <summary>The fragment table, complete once <see cref="FinishAsync"/> has run and the pipeline drained.</summary>
     public IReadOnlyList<FragmentEntry> Fragments => _fragments;
@@ -44,7 +45,7 @@ internal sealed class FileDataWriter(DataBlockPipeline pipeline, int blockSize, 
                 }
                 layout.BlockSizes[index] = sizeField;
             }), cancellationToken).ConfigureAwait(false);
-            progress?.Report(length);
+            progress?.Report(_written += length);
         }
         byte[]? tailBytes = null;
         if (tailToFragment)
@@ -52,7 +53,7 @@ internal sealed class FileDataWriter(DataBlockPipeline pipeline, int blockSize, 
             tailBytes = new byte[tail];
             await ReadExactlyAsync(content, tailBytes, tail, path, cancellationToken).ConfigureAwait(false);
             hash.AppendData(tailBytes);
-            progress?.Report(tail);
+            progress?.Report(_written += tail);
         }
         var key = (size, Convert.ToHexString(hash.GetHashAndReset()));
         if (deduplicate && _seen.TryGetValue(key, out var original))

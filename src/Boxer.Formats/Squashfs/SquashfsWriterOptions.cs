@@ -44,7 +44,10 @@ public sealed record SquashfsWriterOptions
     /// <summary>Write the export table (inode number to inode lookup) so the image can be exported over NFS.</summary>
     public bool Exportable { get; init; } = true;
 
-    /// <summary>Receives the number of content bytes processed, as they are read.</summary>
+    /// <summary>
+    /// Receives the running total of content bytes read so far, as they are read (a total, not a delta, as
+    /// <see cref="Tar.TarWriter.WriteTreeAsync"/> reports; <see cref="Events.PhaseReporter"/> takes it).
+    /// </summary>
     public IProgress<long>? Progress { get; init; }
 
     internal int EffectiveParallelism => Math.Max(1, Parallelism ?? Environment.ProcessorCount);

@@ -43,15 +43,15 @@ internal static class BoxerCommandLine
             InspectCommand.Create(console),
             RecipeCommand.Create(catalog, console),
             RecipesCommand.Create(console),
-            Tui.TuiCommand.Create(catalog),
+            Tui.TuiCommand.Create(catalog, console),
         };
         // A bare `boxer` on an interactive terminal opens the wizard; elsewhere it shows the help, and is
         // still a usage error, as a script calling it wanted something.
         root.SetAction(parse =>
         {
-            if (Tui.TerminalCheck.IsInteractive)
+            if (Tui.TerminalCheck.IsInteractive(console))
             {
-                return Tui.TuiCommand.Run(catalog);
+                return Tui.TuiCommand.Run(catalog, console);
             }
             new HelpAction().Invoke(parse);
             return ExitCode.Usage;

@@ -9,6 +9,9 @@ internal sealed record CliConsole(bool Verbose, bool Quiet)
 
     public TextWriter Error => Console.Error;
 
+    /// <summary>True when stdin and stdout are both terminals, as the wizard needs.</summary>
+    public bool InteractiveTerminal => !Console.IsInputRedirected && !Console.IsOutputRedirected;
+
     /// <summary>True when stderr is a terminal, so progress may redraw a line in place.</summary>
     public bool ErrorIsTerminal => !Console.IsErrorRedirected;
 

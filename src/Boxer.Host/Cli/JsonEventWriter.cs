@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Boxer.Abstractions;
@@ -8,9 +9,11 @@ namespace Boxer.Host.Cli;
 /// <c>--json</c>: every build event as one JSON object on its own line (JSON Lines) on stdout, ending with a
 /// <c>result</c> object, so that CI systems and other tools can follow a build. The schema is in the README
 /// ("Machine-readable output"); field names are camelCase, absent values are left out, times are UTC ISO 8601.
-/// Events may come from worker threads, so each line is written whole under a lock.
+/// Events may come from worker threads, so each line is written whole under a lock. The result is the last
+/// line: there is one writer per output (<see cref="For"/>), so the build's events and the failure result
+/// Program writes share it, and whatever is reported after the result is dropped.
 /// </summary>
-internal sealed class JsonEventWriter(TextWriter output) : IProgress<BuildEvent>
+internal sealed class JsonEventWriter : IProgress<BuildEvent>
 {
     private static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -18,7 +21,16 @@ internal sealed class JsonEventWriter(TextWriter output) : IProgress<BuildEvent>
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private static readonly ConditionalWeakTable<TextWriter, JsonEventWriter> Writers = [];
+
     private readonly Lock _lock = new();
+    private readonly TextWriter _output;
+    private bool _ended;
+
+    private JsonEventWriter(TextWriter output) => _output = output;
+
+    /// <summary>The one writer for <paramref name="output"/> (stdout), created on first use.</summary>
+    public static JsonEventWriter For(TextWriter output) => Writers.GetValue(output, o => new JsonEventWriter(o));
 
     public void Report(BuildEvent value)
     {
@@ -54,7 +66,7 @@ internal sealed class JsonEventWriter(TextWriter output) : IProgress<BuildEvent>
 
     /// <summary>The closing object: the exit code, the one-line error when it failed, and what was made.</summary>
     public void WriteResult(int exitCode, string? error, IReadOnlyList<Artifact> artifacts) =>
-        Write("result", DateTimeOffset.UtcNow, w =>
+        Write("result", DateTimeOffset.UtcNow, end: true, w =>
         {
             w.WriteNumber("exitCode", exitCode);
             WriteString(w, "error", error);
@@ -81,7 +93,9 @@ internal sealed class JsonEventWriter(TextWriter output) : IProgress<BuildEvent>
         w.WriteEndArray();
     }
 
-    private void Write(string type, DateTimeOffset time, Action<Utf8JsonWriter> body)
+    private void Write(string type, DateTimeOffset time, Action<Utf8JsonWriter> body) => Write(type, time, end: false, body);
+
+    private void Write(string type, DateTimeOffset time, bool end, Action<Utf8JsonWriter> body)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, WriterOptions))
@@ -95,8 +109,14 @@ internal sealed class JsonEventWriter(TextWriter output) : IProgress<BuildEvent>
         var line = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
         lock (_lock)
         {
-            output.WriteLine(line);
-            output.Flush();
+            // A reader stops at the result; an event reported late (a writer that posts it) must not follow.
+            if (_ended)
+            {
+                return;
+            }
+            _ended = end;
+            _output.WriteLine(line);
+            _output.Flush();
         }
     }
 

@@ -11,7 +11,7 @@ internal static class RecipeBuild
         IReadOnlyList<TargetRequest> targets, string stagePath, RecipeChoice choice, CliConsole console, CancellationToken cancellationToken)
     {
         IProgress<Boxer.Abstractions.BuildEvent> progress = choice.Json && !choice.Plan
-            ? new JsonEventWriter(console.Out)
+            ? JsonEventWriter.For(console.Out)
             : new HeadlessProgress(console);
         var finalizer = choice.RecipePath is null ? null : new RecipeFinalizer(choice.RecipePath, choice.Args);
         // Compile errors come before a long import, for a plan as for a build.

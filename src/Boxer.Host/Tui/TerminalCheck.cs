@@ -1,3 +1,5 @@
+using Boxer.Host.Cli;
+
 namespace Boxer.Host.Tui;
 
 /// <summary>
@@ -7,9 +9,9 @@ namespace Boxer.Host.Tui;
 internal static class TerminalCheck
 {
     /// <summary>Why there is no usable terminal, or null when stdin and stdout both are one.</summary>
-    public static string? Problem()
+    public static string? Problem(CliConsole console)
     {
-        if (Console.IsInputRedirected || Console.IsOutputRedirected)
+        if (!console.InteractiveTerminal)
         {
             return "the wizard needs a terminal (stdin and stdout are not both terminals); build headless instead, e.g. boxer sif --stage FILE (see --help)";
         }
@@ -19,5 +21,5 @@ internal static class TerminalCheck
     }
 
     /// <summary>Whether plain <c>boxer</c> should open the wizard: on an interactive terminal only.</summary>
-    public static bool IsInteractive => Problem() is null;
+    public static bool IsInteractive(CliConsole console) => Problem(console) is null;
 }
