@@ -26,11 +26,11 @@ public static class StageImporter
         options ??= new ImportOptions();
         using var file = Open(path);
         long length = RandomAccess.GetLength(file);
-        var compression = CompressionSniffer.Sniff(ReadHead(file));
+        var compression = CompressionSniffer.Sniff(ReadHead(file, path));
         var report = new ImportProgress(progress, length);
         report.Started();
         await using var fileStream = new FileStream(file, FileAccess.Read, bufferSize: 0);
-        await using var input = new HashingReadStream(fileStream, report.BytesRead);
+        await using var input = new HashingReadStream(fileStream, path, report.BytesRead);
         var tree = RootFs.CreateForImport(
             ContentSpool.Create(options.SpoolDirectory), options.NewEntryTime ?? UnixTime.FromDateTimeOffset(DateTimeOffset.UtcNow));
         void Warn(string message) => report.Log(BuildLogLevel.Warning, message);
@@ -66,14 +66,25 @@ public static class StageImporter
         }
     }
 
-    private static byte[] ReadHead(SafeFileHandle file)
+    private static byte[] ReadHead(SafeFileHandle file, string path)
     {
         var head = new byte[CompressionSniffer.HeadLength];
         int total = 0;
-        while (total < head.Length && RandomAccess.Read(file, head.AsSpan(total), total) is var n and > 0)
+        try
         {
-            total += n;
+            while (total < head.Length && RandomAccess.Read(file, head.AsSpan(total), total) is var n and > 0)
+            {
+                total += n;
+            }
+        }
+        catch (IOException e)
+        {
+            throw ReadFailed(path, e);
         }
         return head[..total];
     }
+
+    /// <summary>A read error on the stage3 itself: bad input, not a failure of boxer's outputs.</summary>
+    internal static StageException ReadFailed(string path, IOException error) =>
+        new($"cannot read '{path}': {error.Message.Replace($" : '{path}'", "", StringComparison.Ordinal)}", null, null, error);
 }

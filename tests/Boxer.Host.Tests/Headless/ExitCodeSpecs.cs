@@ -32,6 +32,16 @@ public sealed class ExitCodeSpecs
     }
 
     [Fact]
+    public async Task A_stage3_that_cannot_be_read_is_bad_input_and_exits_3()
+    {
+        // /proc/self/mem is a regular file that opens but fails every read at offset 0 with EIO: a read error
+        // on the stage3 is the input's fault, not a failure of the outputs (4).
+        var run = await BoxerHost.RunAsync("inspect", "/proc/self/mem");
+        Assert.True(run.ExitCode == ExitCode.BadInput, run.ToString());
+        Assert.Equal("boxer: cannot read '/proc/self/mem': Input/output error", Assert.Single(run.StdErrLines));
+    }
+
+    [Fact]
     public async Task A_target_that_cannot_write_its_output_exits_4()
     {
         using var directory = new TempDir("boxer-exit-");

@@ -2,8 +2,12 @@ using System.Security.Cryptography;
 
 namespace Boxer.Core.Import.Decoding;
 
-/// <summary>Reads the compressed input once, hashing it (SHA-256) and reporting progress as it goes.</summary>
-internal sealed class HashingReadStream(Stream inner, Action<long> progress) : Stream
+/// <summary>
+/// Reads the compressed input once, hashing it (SHA-256) and reporting progress as it goes. A read error here
+/// is the stage3's fault (bad input, exit 3), unlike a write error on the spool or an output (exit 4), so it
+/// becomes a <see cref="StageException"/> naming <paramref name="path"/>.
+/// </summary>
+internal sealed class HashingReadStream(Stream inner, string path, Action<long> progress) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
@@ -27,7 +31,15 @@ internal sealed class HashingReadStream(Stream inner, Action<long> progress) : S
 
     public override int Read(Span<byte> buffer)
     {
-        int n = inner.Read(buffer);
+        int n;
+        try
+        {
+            n = inner.Read(buffer);
+        }
+        catch (IOException e)
+        {
+            throw StageImporter.ReadFailed(path, e);
+        }
         _hash.AppendData(buffer[..n]);
         BytesRead += n;
         progress(BytesRead);
@@ -36,7 +48,15 @@ internal sealed class HashingReadStream(Stream inner, Action<long> progress) : S
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        int n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        int n;
+        try
+        {
+            n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            throw StageImporter.ReadFailed(path, e);
+        }
         _hash.AppendData(buffer.Span[..n]);
         BytesRead += n;
         progress(BytesRead);
