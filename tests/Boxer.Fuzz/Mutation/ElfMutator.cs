@@ -51,7 +51,8 @@ public static class ElfMutator
             return ByteMutator.Mutate(input, random);
         }
         var copy = input.ToArray();
-        int target = Math.Min(copy.Length - 1, at + random.Next(24) - 5);
+        // "aeabi" may sit near the start of an already mutated input: keep the byte inside the array.
+        int target = Math.Clamp(at + random.Next(24) - 5, 0, copy.Length - 1);
         copy[target] = random.Next(3) == 0 ? (byte)0x80 : random.Next(2) == 0 ? (byte)0xFF : (byte)random.Next(256);
         if (random.Next(3) == 0)
         {
