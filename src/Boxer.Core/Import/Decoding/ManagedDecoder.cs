@@ -12,6 +12,12 @@ namespace Boxer.Core.Import.Decoding;
 /// Decompresses in this process when no native tool is available. The decoder runs as a producer task
 /// filling a pipe while the tar consumer reads it on its own thread, so the two overlap on two cores.
 /// </summary>
+/// <remarks>
+/// Which codec a stage3 uses, its magic and its native tool come from the one registry
+/// (<see cref="Codecs"/> in Boxer.Formats); only the managed streams live here. They stay out of the packed
+/// Formats package on purpose: xz, bzip2 and lzip decoding needs SharpCompress, which no target writes with,
+/// and every plugin that references Boxer.Formats would otherwise ship it.
+/// </remarks>
 internal static class ManagedDecoder
 {
     private const long PauseWriterBytes = 16 << 20;
