@@ -83,6 +83,29 @@ public sealed class OverlayCliSpecs : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(_dir.Path));
     }
 
+    /// <summary>
+    /// A failing e2fsprogs program (a stand-in script first on PATH) stops the build in one line, and neither
+    /// the SIF nor the overlay's scratch file is left. debugfs exits 0 after a failed command, so its stderr counts.
+    /// </summary>
+    [Theory]
+    [InlineData("mkfs.ext3", "echo 'mkfs.ext3: no space on the moon' >&2; exit 1", "mkfs.ext3 failed (exit 1): mkfs.ext3: no space on the moon")]
+    [InlineData("debugfs", "echo 'debugfs 1.47.0 (5-Feb-2023)' >&2; echo 'mkdir: Could not allocate block' >&2; exit 0", "debugfs failed (exit 0): mkdir: Could not allocate block")]
+    public async Task A_failing_e2fsprogs_program_is_one_line_and_leaves_nothing(string tool, string script, string failure)
+    {
+        string bin = Directory.CreateDirectory(_dir.Combine("bin")).FullName;
+        File.WriteAllText(Path.Combine(bin, tool), $"#!/bin/sh\n{script}\n");
+        File.SetUnixFileMode(Path.Combine(bin, tool), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        string work = Directory.CreateDirectory(_dir.Combine("work")).FullName;
+
+        var result = await BoxerHost.RunAsync(
+            ["sif", "--stage", DemoStage, "--recipe", "none", "--overlay-size", "64", "--out", "x.sif", "--quiet"],
+            new Dictionary<string, string?> { ["PATH"] = $"{bin}:/usr/sbin:/usr/bin:/sbin:/bin" }, work);
+
+        Assert.True(result.ExitCode == ExitCode.TargetFailure, result.ToString());
+        Assert.Equal([$"boxer: sif: cannot make the ext3 overlay for {Path.Combine(work, "x.sif")}: {failure}"], result.StdErrLines);
+        Assert.Empty(Directory.GetFileSystemEntries(work));
+    }
+
     [Fact]
     public async Task A_sif_overlay_size_below_64_MiB_is_a_usage_error()
     {
