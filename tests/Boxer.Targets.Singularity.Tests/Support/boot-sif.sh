@@ -22,6 +22,15 @@ cleanup() {
   for m in "$work/root/dev" "$work/root" "$work/upper" "$work/lower"; do
     umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null
   done
+  # The booted system's mount namespace (and with it the ext3) lives until its last process is gone, which the
+  # kernel finishes after init's death; its loop device detaches only then. Wait for that, so that a next
+  # boot never mounts the partition while this one's journal is still live.
+  if [ -n "$overlay_offset" ]; then
+    for _ in $(seq 60); do
+      [ -z "$(losetup -j "$sif" -o "$overlay_offset" 2>/dev/null)" ] && break
+      sleep 0.5
+    done
+  fi
 }
 trap cleanup EXIT
 mkdir -p "$work/lower" "$work/upper" "$work/root"
