@@ -3,6 +3,7 @@ using System.Text;
 using Boxer.Abstractions;
 using Boxer.Formats.Events;
 using Boxer.Formats.Output;
+using Boxer.Formats.Overlay;
 using Boxer.Formats.Sif;
 using Boxer.Formats.Squashfs;
 
@@ -23,14 +24,21 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
     public async Task<IReadOnlyList<Artifact>> RunAsync(CancellationToken cancellationToken)
     {
         OutputFile.CheckDestination(TargetName, outputPath, settings.Force);
+        if (settings.OverlayMiB is not null && Ext3OverlayWriter.MissingTool() is { } missing)
+        {
+            throw Fail(missing);
+        }
         string arch = ArchitectureCode();
         // The total is what the squashfs holds: the tree with the final environment and labels.
         var phase = PhaseReporter.Start(context.Progress, Phase, FinalTree().ContentSize);
+        using var overlay = settings.OverlayMiB is { } mib
+            ? await SifOverlay.CreateAsync(outputPath, mib, context.SourceDateEpoch, cancellationToken).ConfigureAwait(false)
+            : null;
         using (var output = OutputFile.Create(TargetName, outputPath, settings.Force))
         {
             try
             {
-                await WriteAsync(output.Stream, arch, phase, cancellationToken).ConfigureAwait(false);
+                await WriteAsync(output.Stream, arch, overlay, phase, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
@@ -52,7 +60,7 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
     private ReplacedContentView FinalTree() =>
         WithFinalConfig(SingularityFiles.Environment(context.Image.Env), new SifMetadata(context).Labels());
 
-    private async Task WriteAsync(Stream file, string arch, IProgress<long> progress, CancellationToken cancellationToken)
+    private async Task WriteAsync(Stream file, string arch, SifOverlay? overlay, IProgress<long> progress, CancellationToken cancellationToken)
     {
         var metadata = new SifMetadata(context);
         var labels = metadata.Labels();
@@ -68,13 +76,17 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
             SourceDateEpoch = context.SourceDateEpoch,
             Progress = progress,
         });
-        SifObject[] objects =
+        List<SifObject> objects =
         [
             SifObject.FromBytes(SifDataType.DefFile, Encoding.UTF8.GetBytes(metadata.DefFile())),
             SifObject.FromBytes(SifDataType.GenericJson, metadata.InspectJson(runscript, startscript, environment, labels)) with { Name = "inspect-metadata.json" },
             SifObject.Partition(SifPartitionTypes.Squashfs, SifPartitionTypes.PrimarySystem, arch,
                 async (stream, token) => await squashfs.WriteAsync(tree, stream, token).ConfigureAwait(false)) with { Name = "squashfs-rootfs" },
         ];
+        if (overlay is not null)
+        {
+            objects.Add(overlay.Partition(arch));
+        }
         var options = context.SourceDateEpoch is null
             ? SifWriterOptions.Apptainer()
             : SifWriterOptions.Deterministic with { LaunchScript = SifWriterOptions.ApptainerLaunchScript };
@@ -122,10 +134,15 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
             {
                 Size = file.Length,
                 Digest = "sha256:" + Convert.ToHexStringLower(hash),
-                UsageHints = [$"singularity instance start --boot --writable-tmpfs {outputPath} {InstanceName()}"],
+                UsageHints = [UsageHint()],
             };
         }
     }
+
+    /// <summary>An embedded overlay is only written with --writable, which needs root (it mounts the ext3 read-write).</summary>
+    private string UsageHint() => settings.OverlayMiB is null
+        ? $"singularity instance start --boot --writable-tmpfs {outputPath} {InstanceName()}"
+        : $"sudo singularity instance start --boot --writable {outputPath} {InstanceName()}";
 
     private string InstanceName()
     {

@@ -2,12 +2,14 @@ using System.Globalization;
 using Boxer.Abstractions;
 using Boxer.Formats.Compression;
 using Boxer.Formats.Output;
+using Boxer.Formats.Overlay;
 
 namespace Boxer.Targets.Singularity;
 
 /// <summary>
 /// Makes a Singularity/Apptainer SIF file that <c>singularity instance start --boot --writable-tmpfs</c> boots:
-/// a definition file, <c>inspect-metadata.json</c> and the tree as a squashfs primary partition.
+/// a definition file, <c>inspect-metadata.json</c> and the tree as a squashfs primary partition; with
+/// <c>--overlay-size</c> also an ext3 overlay partition that <c>--writable</c> keeps changes in.
 /// </summary>
 public sealed class SingularityTarget : ITarget
 {
@@ -32,6 +34,12 @@ public sealed class SingularityTarget : ITarget
         },
         new("compression", TargetOptionKind.Choice, "Squashfs compressor (gzip is readable everywhere)") { Default = "gzip", Choices = ["gzip", "zstd"] },
         new("level", TargetOptionKind.Integer, "Compression level (default gzip 9, zstd 15, as mksquashfs)"),
+        new("overlay-size", TargetOptionKind.Integer,
+            "Embed a writable ext3 overlay partition of this many MiB, as apptainer overlay create does (needs mkfs.ext3 from e2fsprogs; boot with --writable)")
+        {
+            ValueName = "MiB",
+            Validate = v => long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) ? Ext3OverlayWriter.SizeProblem(n) : null,
+        },
     ];
 
     /// <inheritdoc/>
@@ -93,7 +101,8 @@ public sealed class SingularityTarget : ITarget
         options.GetBool("force"),
         (int)options.GetInt64("block-size", 131072),
         Compression(options),
-        options.Has("level") ? (int)options.GetInt64("level") : null);
+        options.Has("level") ? (int)options.GetInt64("level") : null,
+        options.Has("overlay-size") ? options.GetInt64("overlay-size") : null);
 
     private static BlockCompression Compression(TargetOptionValues options) =>
         options.GetString("compression", "gzip") == "zstd" ? BlockCompression.Zstd : BlockCompression.Gzip;

@@ -8,4 +8,9 @@ public sealed record SifImage(SifHeader Header, IReadOnlyList<SifDescriptor> Des
     /// <summary>The primary system partition, if there is one.</summary>
     public SifDescriptor? PrimaryPartition =>
         Descriptors.FirstOrDefault(d => d.DataType == SifDataType.Partition && d.PartitionType == SifPartitionTypes.PrimarySystem);
+
+    /// <summary>The ext3 overlay partition (what <c>--writable</c> writes to), if there is one.</summary>
+    public SifDescriptor? OverlayPartition =>
+        Descriptors.FirstOrDefault(d => d.DataType == SifDataType.Partition && d.PartitionType == SifPartitionTypes.Overlay
+            && d.PartitionFsType == SifPartitionTypes.Ext3);
 }

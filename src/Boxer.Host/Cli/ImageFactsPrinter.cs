@@ -17,8 +17,11 @@ internal static class ImageFactsPrinter
         output.WriteLine($"descriptors:  {sif.Descriptors.Count}");
         foreach (var d in sif.Descriptors)
         {
-            var primary = ReferenceEquals(d, sif.PrimaryPartition) ? " (primary system partition)" : "";
-            output.WriteLine($"  {d.Id} {d.DataType} {d.Size} bytes {d.Name}{primary}".TrimEnd());
+            var primary = ReferenceEquals(d, sif.PrimaryPartition) ? " (primary system partition)"
+                : ReferenceEquals(d, sif.OverlayPartition) ? " (ext3 overlay partition)" : "";
+            // apptainer leaves its overlay partition unnamed.
+            var name = d.Name.Length > 0 ? " " + d.Name : "";
+            output.WriteLine($"  {d.Id} {d.DataType} {d.Size} bytes{name}{primary}");
         }
     }
 
