@@ -43,6 +43,8 @@ public static class ExternalTool
         ["ssh"] = "openssh-client",
         ["sshd"] = "openssh-server",
         ["lxc"] = "lxd",
+        ["node"] = "nodejs",
+        ["curl"] = "curl",
         ["lxd"] = "lxd",
     };
 
