@@ -12,7 +12,10 @@ public sealed class PackageUrlSpecs
     {
         var libc = new InstalledPackage
         {
-            Database = PackageDatabase.Dpkg, Name = "libc6", Version = "2.36-9+deb12u7", Architecture = "amd64",
+            Database = PackageDatabase.Dpkg,
+            Name = "libc6",
+            Version = "2.36-9+deb12u7",
+            Architecture = "amd64",
             SourcePackage = "glibc",
         };
 
@@ -24,8 +27,12 @@ public sealed class PackageUrlSpecs
     {
         var package = new InstalledPackage
         {
-            Database = PackageDatabase.Dpkg, Name = "libgcc-s1", Version = "1:12.2.0-14", Architecture = "amd64",
-            SourcePackage = "gcc-12", SourceVersion = "12.2.0-14",
+            Database = PackageDatabase.Dpkg,
+            Name = "libgcc-s1",
+            Version = "1:12.2.0-14",
+            Architecture = "amd64",
+            SourcePackage = "gcc-12",
+            SourceVersion = "12.2.0-14",
         };
 
         Assert.Equal("pkg:deb/debian/libgcc-s1@1%3A12.2.0-14?arch=amd64&distro=debian-12&upstream=gcc-12%4012.2.0-14",
@@ -73,7 +80,11 @@ public sealed class PackageUrlSpecs
         var release = new Dictionary<string, string> { ["ID"] = "alpine", ["VERSION_ID"] = "3.20.3" };
         var ssl = new InstalledPackage
         {
-            Database = PackageDatabase.Apk, Name = "libssl3", Version = "3.3.2-r0", Architecture = "x86_64", SourcePackage = "openssl",
+            Database = PackageDatabase.Apk,
+            Name = "libssl3",
+            Version = "3.3.2-r0",
+            Architecture = "x86_64",
+            SourcePackage = "openssl",
         };
 
         Assert.Equal("pkg:apk/alpine/libssl3@3.3.2-r0?arch=x86_64&distro=alpine-3.20.3&upstream=openssl", PackageUrl.For(ssl, release));
