@@ -67,8 +67,12 @@ public static class DockerArchiveWriter
         return documents;
     }
 
-    /// <summary>Writes the OCI layout + <c>manifest.json</c> hybrid around a layer blob already in a file.</summary>
-    public static async Task<ImageDocuments> WriteOciArchiveAsync(Stream output, LayerBlob layer, ImageSpec spec, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the OCI layout + <c>manifest.json</c> hybrid around a layer blob already in a file; with a
+    /// <paramref name="referrer"/> (the SBOM), its blobs too, and <c>index.json</c> lists it after the image.
+    /// </summary>
+    public static async Task<ImageDocuments> WriteOciArchiveAsync(
+        Stream output, LayerBlob layer, ImageSpec spec, CancellationToken cancellationToken, SbomReferrer? referrer = null)
     {
         var documents = ImageDocuments.Create(spec, layer);
         var outer = new TarWriter(new BufferedStream(output, OuterBufferSize));
@@ -81,12 +85,25 @@ public static class DockerArchiveWriter
         }
         await WriteFileAsync(outer, BlobPath(documents.ConfigDescriptor), documents.Config, spec, cancellationToken).ConfigureAwait(false);
         await WriteFileAsync(outer, BlobPath(documents.ManifestDescriptor), documents.Manifest, spec, cancellationToken).ConfigureAwait(false);
-        await WriteFileAsync(outer, "index.json", ManifestJson.Index(documents.ManifestDescriptor, spec.RepoTags.FirstOrDefault()), spec, cancellationToken).ConfigureAwait(false);
+        byte[] index = ManifestJson.Index(documents.ManifestDescriptor, spec.RepoTags.FirstOrDefault());
+        if (referrer is not null)
+        {
+            await WriteReferrerBlobsAsync(outer, referrer, spec, cancellationToken).ConfigureAwait(false);
+            index = referrer.AddTo(index);
+        }
+        await WriteFileAsync(outer, "index.json", index, spec, cancellationToken).ConfigureAwait(false);
         byte[] dockerManifest = ManifestJson.DockerManifest(BlobPath(documents.ConfigDescriptor), spec.RepoTags, BlobPath(layer.Descriptor));
         await WriteFileAsync(outer, ManifestJsonName, dockerManifest, spec, cancellationToken).ConfigureAwait(false);
         await WriteFileAsync(outer, "oci-layout", ManifestJson.Layout(), spec, cancellationToken).ConfigureAwait(false);
         await outer.FinishAsync(cancellationToken).ConfigureAwait(false);
         return documents;
+    }
+
+    private static async Task WriteReferrerBlobsAsync(TarWriter outer, SbomReferrer referrer, ImageSpec spec, CancellationToken cancellationToken)
+    {
+        await WriteFileAsync(outer, BlobPath(SbomReferrer.EmptyConfigDescriptor), SbomReferrer.EmptyConfig, spec, cancellationToken).ConfigureAwait(false);
+        await WriteFileAsync(outer, BlobPath(referrer.Document), referrer.Content, spec, cancellationToken).ConfigureAwait(false);
+        await WriteFileAsync(outer, BlobPath(referrer.ManifestDescriptor.Descriptor), referrer.Manifest, spec, cancellationToken).ConfigureAwait(false);
     }
 
     private static string BlobPath(Descriptor descriptor) => "blobs/sha256/" + descriptor.Hex;

@@ -24,7 +24,8 @@ public sealed partial class DockerTarget
                 var hashing = new HashingStream(output.Stream, leaveOpen: true);
                 await using (hashing.ConfigureAwait(false))
                 {
-                    documents = await DockerArchiveWriter.WriteOciArchiveAsync(hashing, layer, spec, cancellationToken).ConfigureAwait(false);
+                    documents = await DockerArchiveWriter.WriteOciArchiveAsync(
+                        hashing, layer, spec, cancellationToken, Referrer(context, spec, layer)).ConfigureAwait(false);
                     (digest, size) = (hashing.Digest, hashing.BytesWritten);
                 }
             }
@@ -89,6 +90,7 @@ public sealed partial class DockerTarget
         var documents = ImageDocuments.Create(spec, layer);
         using var registry = new RegistryClient(tag, credentials, context.Options.GetBool(InsecureOption));
         var result = await registry.PushAsync(documents, new InlineProgress<string>(line => Log(context, BuildLogLevel.Info, line)), cancellationToken).ConfigureAwait(false);
+        await PushSbomAsync(context, spec, layer, registry, cancellationToken).ConfigureAwait(false);
         phase.Complete();
         return new Artifact(TargetName, ArtifactKind.RegistryImage, $"{tag.FamiliarName}@{result.ManifestDigest}")
         {

@@ -89,10 +89,8 @@ public sealed partial class DockerTarget : ITarget
             : [];
     }
 
-    /// <summary>Nothing: a Docker image needs nothing in the tree that the recipe does not decide.</summary>
-    public void Prepare(TargetPrepareContext context)
-    {
-    }
+    /// <summary>Only the SBOM (see <c>DockerTarget.Sbom.cs</c>): a Docker image needs nothing else the recipe does not decide.</summary>
+    public void Prepare(TargetPrepareContext context) => PlaceSbom(context);
 
     private static TextReader OpenStandardInput() =>
         new StreamReader(new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(0, ownsHandle: false), FileAccess.Read));

@@ -82,6 +82,7 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
             SifObject.FromBytes(SifDataType.GenericJson, metadata.InspectJson(runscript, startscript, environment, labels)) with { Name = "inspect-metadata.json" },
             SifObject.Partition(SifPartitionTypes.Squashfs, SifPartitionTypes.PrimarySystem, arch,
                 async (stream, token) => await squashfs.WriteAsync(tree, stream, token).ConfigureAwait(false)) with { Name = "squashfs-rootfs" },
+            .. SbomObjects(),
         ];
         if (overlay is not null)
         {
@@ -92,6 +93,11 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
             : SifWriterOptions.Deterministic with { LaunchScript = SifWriterOptions.ApptainerLaunchScript };
         await new SifWriter(options).WriteAsync(file, objects, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The build's SBOM as a SIF SBOM object after the partition (sylabs/sif's DataSBOM), or nothing.</summary>
+    private IEnumerable<SifObject> SbomObjects() => context.Sbom is { } sbom
+        ? [SifSbom.Object(sbom.IsSpdx ? SifSbomFormat.SpdxJson : SifSbomFormat.CycloneDxJson, sbom.Content.ToArray()) with { Name = sbom.FileName }]
+        : [];
 
     private string ArchitectureCode()
     {

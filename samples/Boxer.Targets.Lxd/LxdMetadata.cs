@@ -85,6 +85,14 @@ internal sealed class LxdMetadata
         yield return ("variant", Variant);
         yield return ("stage3.sha256", _context.Stage.SourceSha256);
         yield return ("recipe", _context.Recipe.Name);
+        if (_context.Sbom is { } sbom)
+        {
+            // The document itself is the file beside the image; the properties say which and check it.
+            yield return ("sbom", sbom.FileName);
+            yield return ("sbom.media_type", sbom.MediaType);
+            yield return ("sbom.sha256", sbom.Digest["sha256:".Length..]);
+            yield return ("sbom.packages", sbom.PackageCount.ToString(CultureInfo.InvariantCulture));
+        }
     }
 
     private string? Release(string key) =>

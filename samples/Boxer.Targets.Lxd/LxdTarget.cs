@@ -53,6 +53,10 @@ public sealed class LxdTarget : ITarget
             ? await new UnifiedImageWriter(context, options).WriteAsync(cancellationToken).ConfigureAwait(false)
             : await new SplitImageWriter(context, options).WriteAsync(cancellationToken).ConfigureAwait(false);
         var artifacts = image.Artifacts(options.Alias);
+        if (SbomFile.Artifact(context, options, SbomFile.Name(context, options, options.Unified)) is { } sbom)
+        {
+            artifacts.Add(sbom);
+        }
         if (options.Import
             && await new LxdImport(context.Progress).RunAsync(image, options.Alias, cancellationToken).ConfigureAwait(false) is { } imported)
         {

@@ -17,7 +17,8 @@ internal sealed class SplitImageWriter(TargetBuildContext context, LxdOptions op
 
     public async Task<LxdImage> WriteAsync(CancellationToken cancellationToken)
     {
-        using var files = new ImageFiles(options.OutputDirectory, [MetadataName, RootfsName], options.Force);
+        string? sbomName = SbomFile.Name(context, options, unified: false);
+        using var files = new ImageFiles(options.OutputDirectory, SbomFile.With([MetadataName, RootfsName], sbomName), options.Force);
         var metadata = new LxdMetadata(context);
         var metadataPath = Path.Combine(options.OutputDirectory, MetadataName);
         var rootfsPath = Path.Combine(options.OutputDirectory, RootfsName);
@@ -31,6 +32,7 @@ internal sealed class SplitImageWriter(TargetBuildContext context, LxdOptions op
         });
         await files.WriteAsync(rootfsPath, WriteRootfsAsync, cancellationToken).ConfigureAwait(false);
         phase.Complete();
+        await SbomFile.WriteAsync(files, context, options, sbomName, cancellationToken).ConfigureAwait(false);
         files.Commit();
 
         async Task WriteRootfsAsync(Stream stream, CancellationToken token)

@@ -18,7 +18,8 @@ internal sealed class UnifiedImageWriter(TargetBuildContext context, LxdOptions 
     public async Task<LxdImage> WriteAsync(CancellationToken cancellationToken)
     {
         var name = options.Alias + ".tar.gz";
-        using var files = new ImageFiles(options.OutputDirectory, [name], options.Force);
+        string? sbomName = SbomFile.Name(context, options, unified: true);
+        using var files = new ImageFiles(options.OutputDirectory, SbomFile.With([name], sbomName), options.Force);
         var metadata = new MetadataEntries(new LxdMetadata(context), context.CreatedTime);
         var path = Path.Combine(options.OutputDirectory, name);
         var phase = PhaseReporter.Start(context.Progress, Phase, context.RootFs.ContentSize);
@@ -34,6 +35,7 @@ internal sealed class UnifiedImageWriter(TargetBuildContext context, LxdOptions 
                 await gzip.FinishAsync(token).ConfigureAwait(false);
             }
         }, cancellationToken).ConfigureAwait(false);
+        await SbomFile.WriteAsync(files, context, options, sbomName, cancellationToken).ConfigureAwait(false);
         files.Commit();
         phase.Complete();
         // The image is in place: a late Ctrl-C must not report "cancelled" beside it.

@@ -15,6 +15,12 @@ public sealed class TargetBuildContext
     /// <summary>The values of the target's options.</summary>
     public required TargetOptionValues Options { get; init; }
 
+    /// <summary>
+    /// The bill of materials of the stage3 (read before the recipe ran), or null when the user asked for none
+    /// (<c>--sbom none</c>). A target that can carry it should: see <see cref="SbomDocument"/>.
+    /// </summary>
+    public SbomDocument? Sbom { get; init; }
+
     /// <summary>The recipe that finalized the tree.</summary>
     public RecipeInfo Recipe { get; init; } = RecipeInfo.None;
 

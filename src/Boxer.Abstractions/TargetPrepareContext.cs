@@ -15,6 +15,12 @@ public sealed class TargetPrepareContext
     /// <summary>The values of the target's options.</summary>
     public required TargetOptionValues Options { get; init; }
 
+    /// <summary>
+    /// The bill of materials the build will hand to <see cref="ITarget.BuildAsync"/>, or null for none: a target
+    /// that puts it inside the tree does so here, before the recipe, so that the plan shows it.
+    /// </summary>
+    public SbomDocument? Sbom { get; init; }
+
     /// <summary>Where to report log lines.</summary>
     public IProgress<BuildEvent> Progress { get; init; } = new Progress<BuildEvent>();
 }

@@ -46,6 +46,8 @@ public static class ExternalTool
         ["ssh"] = "openssh-client",
         ["sshd"] = "openssh-server",
         ["lxc"] = "lxd",
+        ["node"] = "nodejs",
+        ["curl"] = "curl",
         ["lxd"] = "lxd",
     };
 

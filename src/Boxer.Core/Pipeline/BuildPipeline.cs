@@ -101,10 +101,12 @@ public static class BuildPipeline
         TargetRunMode mode, Func<TargetRun, Task<T>> finish, IProgress<BuildEvent> progress, CancellationToken cancellationToken)
     {
         var results = new List<T>();
+        // Once for all targets, from the imported tree: no recipe has run yet on any clone.
+        var sbom = Sbom.SbomSnapshot.Take(imported, request, progress);
         foreach (var (target, options) in targets)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var run = new TargetRun(imported, target, options, request, mode);
+            using var run = new TargetRun(imported, target, options, request, mode, sbom);
             await run.PrepareAsync(progress, cancellationToken).ConfigureAwait(false);
             results.Add(await finish(run).ConfigureAwait(false));
         }

@@ -18,6 +18,12 @@ public sealed record BuildRequest
     /// <summary>The time from <c>SOURCE_DATE_EPOCH</c>, when set: outputs are then reproducible.</summary>
     public UnixTime? SourceDateEpoch { get; init; }
 
+    /// <summary>
+    /// The bill of materials every target receives (<c>--sbom</c>), read from the imported tree before any
+    /// recipe runs; SPDX by default, as every face builds the same images.
+    /// </summary>
+    public Sbom.SbomFormat Sbom { get; init; } = Boxer.Core.Sbom.SbomFormat.Spdx;
+
     /// <summary>The directory relative output paths are resolved against.</summary>
     public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
 

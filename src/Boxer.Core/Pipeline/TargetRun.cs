@@ -20,8 +20,9 @@ public sealed class TargetRun : IDisposable
     private ImageConfigView? _image;
 
     /// <summary>Starts a run with options already checked (see <see cref="TargetOptionChecker.Checked"/>).</summary>
-    internal TargetRun(ImportedStage imported, ITarget target, TargetOptionValues options, BuildRequest request, TargetRunMode mode)
+    internal TargetRun(ImportedStage imported, ITarget target, TargetOptionValues options, BuildRequest request, TargetRunMode mode, SbomDocument? sbom = null)
     {
+        Sbom = sbom;
         _imported = imported;
         _request = request;
         Target = target;
@@ -46,6 +47,9 @@ public sealed class TargetRun : IDisposable
 
     /// <summary>The finalized image configuration, as the target receives it; set by <see cref="PrepareAsync"/>.</summary>
     public ImageConfigView Image => Prepared(_image);
+
+    /// <summary>The build's bill of materials (made once, before any recipe), or null for none.</summary>
+    public SbomDocument? Sbom { get; }
 
     /// <summary>The recipe that finalizes the tree, for labels and plans.</summary>
     public RecipeInfo Recipe => _request.Finalizer.Recipe;
@@ -75,7 +79,7 @@ public sealed class TargetRun : IDisposable
         var image = new ImageConfig { Architecture = Stage.Architecture, Created = _request.SourceDateEpoch?.ToDateTimeOffset() };
         await PhaseAsync($"{Target.Name}:prepare", progress, () =>
         {
-            Target.Prepare(new TargetPrepareContext { RootFs = tree, Image = image, Stage = Stage, Options = Options, Progress = progress });
+            Target.Prepare(new TargetPrepareContext { RootFs = tree, Image = image, Stage = Stage, Options = Options, Sbom = Sbom, Progress = progress });
             return Task.CompletedTask;
         });
         if (Mode == TargetRunMode.Plan)
@@ -119,6 +123,7 @@ public sealed class TargetRun : IDisposable
             Stage = Stage,
             Options = Options,
             Recipe = Recipe,
+            Sbom = Sbom,
             SourceDateEpoch = _request.SourceDateEpoch,
             BoxerVersion = _request.BoxerVersion,
             WorkingDirectory = _request.WorkingDirectory,

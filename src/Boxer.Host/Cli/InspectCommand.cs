@@ -11,9 +11,15 @@ internal static class InspectCommand
         var stage = new Argument<string>("STAGE") { Description = "The stage3 tarball (xz, gzip, bzip2, zstd, lzip or plain tar), or a built SIF or squashfs image" };
         var list = new Option<bool>("--list") { Description = "Print one line per entry, like tar -tv, instead of the facts" };
         var xattrs = new Option<bool>("--xattrs") { Description = "With --list: print each extended attribute as name=0x<hex> under its entry" };
-        var command = new Command("inspect", "Show what a stage3 or a built SIF/squashfs image holds: architecture, init system, os-release, entries") { stage, list, xattrs };
+        var sbom = new Option<bool>("--sbom") { Description = "Print the SBOM a build attached: from a SIF, an --out OCI archive, or a registry reference (HOST/NAME[:TAG])" };
+        var command = new Command("inspect", "Show what a stage3 or a built SIF/squashfs image holds: architecture, init system, os-release, entries") { stage, list, xattrs, sbom };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(sbom))
+            {
+                await SbomPrinter.PrintAsync(parse.GetRequiredValue(stage), console.Out, cancellationToken);
+                return ExitCode.Success;
+            }
             var path = InputPaths.Check("inspect STAGE", parse.GetRequiredValue(stage));
             bool listing = parse.GetValue(list) || parse.GetValue(xattrs);
             if (ImageSniffer.Detect(path) is var format and not ImageFormat.Stage)

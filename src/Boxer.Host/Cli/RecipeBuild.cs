@@ -22,6 +22,7 @@ internal static class RecipeBuild
             Targets = targets,
             Finalizer = finalizer ?? (IFinalizer)NoFinalizer.Instance,
             SourceDateEpoch = SourceDateEpochVariable.Read(),
+            Sbom = choice.Sbom,
             BoxerVersion = HostVersion.Current,
             Verbose = console.Verbose,
         };

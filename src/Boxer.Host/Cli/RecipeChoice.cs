@@ -5,4 +5,8 @@ namespace Boxer.Host.Cli;
 /// <param name="Args">The <c>--set key=value</c> pairs.</param>
 /// <param name="Plan">Print what the recipe would change instead of building.</param>
 /// <param name="Json">Print the plan as JSON.</param>
-internal sealed record RecipeChoice(string? RecipePath, IReadOnlyDictionary<string, string> Args, bool Plan, bool Json);
+internal sealed record RecipeChoice(string? RecipePath, IReadOnlyDictionary<string, string> Args, bool Plan, bool Json)
+{
+    /// <summary>The bill of materials to attach (<c>--sbom</c>).</summary>
+    public Boxer.Core.Sbom.SbomFormat Sbom { get; init; } = Boxer.Core.Sbom.SbomFormat.Spdx;
+}

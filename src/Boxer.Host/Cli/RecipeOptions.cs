@@ -27,8 +27,10 @@ internal sealed class RecipeOptions
         Description = "Print one JSON object per line on stdout for every build event and the result; with --plan: the plan as JSON",
     };
 
+    public Option<string> Sbom { get; } = SbomOption.Create();
+
     /// <summary>The options to add to a verb; <c>--recipe</c> only where the recipe is not an argument.</summary>
-    public IEnumerable<Option> For(bool withRecipeOption) => withRecipeOption ? [Recipe, Set, Plan, Json] : [Set, Plan, Json];
+    public IEnumerable<Option> For(bool withRecipeOption) => withRecipeOption ? [Recipe, Set, Plan, Json, Sbom] : [Set, Plan, Json, Sbom];
 
     /// <summary>Reads the choice, locating the recipe (<paramref name="recipe"/> overrides <c>--recipe</c>).</summary>
     /// <exception cref="UsageException">--plan with no recipe, an empty or non-regular recipe path, a malformed --set.</exception>
@@ -43,7 +45,7 @@ internal sealed class RecipeOptions
         {
             throw new UsageException("--plan needs a recipe; --recipe none changes nothing");
         }
-        return new RecipeChoice(path, SetValues(parse), plan, json);
+        return new RecipeChoice(path, SetValues(parse), plan, json) { Sbom = SbomOption.Read(parse, Sbom) };
     }
 
     /// <summary>A malformed <c>--set</c> is a command-line mistake (exit 2), not a recipe's.</summary>
