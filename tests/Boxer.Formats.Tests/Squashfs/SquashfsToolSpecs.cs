@@ -104,7 +104,9 @@ public sealed partial class SquashfsToolSpecs : IDisposable
             Library = library,
         };
         string image = await ImageFactory.WriteAsync(tree, _temp.Combine("image.sqfs"), options);
+        string again = await ImageFactory.WriteAsync(tree, _temp.Combine("again.sqfs"), options);
 
+        Assert.Equal(File.ReadAllBytes(image), File.ReadAllBytes(again));
         ExternalTool.RunChecked("unsquashfs", "-no-xattrs", "-d", _temp.Combine("unsquashfs"), image);
         ExternalTool.RunChecked("rdsquashfs", "-u", "/", "-p", _temp.Combine("rdsquashfs"), image);
 
