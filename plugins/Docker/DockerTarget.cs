@@ -1,4 +1,5 @@
 using Boxer.Abstractions;
+using Boxer.Formats.Compression;
 using Boxer.Formats.Output;
 
 namespace Boxer.Targets.Docker;
@@ -16,6 +17,7 @@ public sealed partial class DockerTarget : ITarget
     public const string UserOption = "registry-user";
     public const string PasswordStdinOption = "registry-password-stdin";
     public const string InsecureOption = "insecure-registry";
+    public const string CodecOption = "codec";
 
     private const string TargetName = "docker";
 
@@ -39,6 +41,7 @@ public sealed partial class DockerTarget : ITarget
         new(UserOption, TargetOptionKind.Text, "registry user name (default: ~/.docker/config.json)") { ValueName = "USER" },
         new(PasswordStdinOption, TargetOptionKind.Bool, "read the registry password from standard input"),
         new(InsecureOption, TargetOptionKind.Bool, "talk to the registry over plain HTTP"),
+        new(CodecOption, TargetOptionKind.Choice, CodecLibraries.OptionHelp) { Default = CodecLibraries.Auto, Choices = [.. CodecLibraries.Choices] },
     ];
 
     /// <summary>Where <c>--registry-password-stdin</c> reads from; standard input unless a test sets it.</summary>
@@ -73,6 +76,10 @@ public sealed partial class DockerTarget : ITarget
         {
             problems.Add("--registry-user needs --registry-password-stdin");
         }
+        if (LayerCodec(options).Problem is { } problem)
+        {
+            problems.Add(problem);
+        }
         return problems;
     }
 
@@ -89,8 +96,24 @@ public sealed partial class DockerTarget : ITarget
             : [];
     }
 
-    /// <summary>Only the SBOM (see <c>DockerTarget.Sbom.cs</c>): a Docker image needs nothing else the recipe does not decide.</summary>
-    public void Prepare(TargetPrepareContext context) => PlaceSbom(context);
+    /// <summary>
+    /// The SBOM (see <c>DockerTarget.Sbom.cs</c>), and the layer's compression library labelled now so that
+    /// --plan shows it (a fallback warns once, here); a Docker image needs nothing else the recipe does not decide.
+    /// </summary>
+    public void Prepare(TargetPrepareContext context)
+    {
+        PlaceSbom(context);
+        var codec = LayerCodec(context.Options);
+        if (codec.Warning is { } warning)
+        {
+            context.Progress.Report(new LogMessage(BuildLogLevel.Warning, warning, TargetName));
+        }
+        context.Image.Labels[CodecLibraries.LabelKey] = codec.Library!.Describe(ImageSpecs.LayerGzipLevel);
+    }
+
+    /// <summary>The library that gzips the layer (its bytes and digest depend on it).</summary>
+    internal static CodecResolution LayerCodec(TargetOptionValues options) =>
+        CodecLibraries.Resolve(BlockCompression.Gzip, options.GetString(CodecOption));
 
     private static TextReader OpenStandardInput() =>
         new StreamReader(new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(0, ownsHandle: false), FileAccess.Read));

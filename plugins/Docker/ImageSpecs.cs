@@ -1,4 +1,5 @@
 using Boxer.Abstractions;
+using Boxer.Formats.Compression;
 using Boxer.Formats.Tar;
 using Boxer.Targets.Docker.Image;
 
@@ -14,6 +15,9 @@ public static class ImageSpecs
     public const string RecipeSha256Label = "org.opencontainers.image.recipe.sha256";
     public const string VersionLabel = "org.opencontainers.image.boxer.version";
 
+    /// <summary>The layer's gzip level: <see cref="System.IO.Compression.CompressionLevel.Optimal"/>, zlib's 6.</summary>
+    public const int LayerGzipLevel = 6;
+
     public static ImageSpec FromBuild(TargetBuildContext context, ImageReference? tag)
     {
         var config = context.Image.Clone();
@@ -28,6 +32,7 @@ public static class ImageSpecs
             Labels = Labels(context, config, created),
             CreatedBy = $"boxer {context.BoxerVersion}: {context.Stage.SourceName} finalized by {context.Recipe.Name}",
             RepoTags = tag is null ? [] : [tag.FamiliarName],
+            LayerLibrary = DockerTarget.LayerCodec(context.Options).Library!,
             LayerOptions = new TarWriterOptions
             {
                 ClampTime = context.SourceDateEpoch,
@@ -56,6 +61,8 @@ public static class ImageSpecs
         {
             labels[VersionLabel] = context.BoxerVersion;
         }
+        // The layer's bytes (its digest) depend on the library; Validate has refused a choice that does not resolve.
+        labels[CodecLibraries.LabelKey] = DockerTarget.LayerCodec(context.Options).Library!.Describe(LayerGzipLevel);
         return labels;
     }
 }

@@ -73,6 +73,7 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
             BlockSize = settings.BlockSize,
             Compression = settings.Compression,
             CompressionLevel = settings.Level,
+            Library = settings.Library,
             SourceDateEpoch = context.SourceDateEpoch,
             Progress = progress,
         });

@@ -34,6 +34,7 @@ public sealed class SingularityTarget : ITarget
         },
         new("compression", TargetOptionKind.Choice, "Squashfs compressor (gzip is readable everywhere)") { Default = "gzip", Choices = ["gzip", "zstd"] },
         new("level", TargetOptionKind.Integer, "Compression level (default gzip 9, zstd 15, as mksquashfs)"),
+        new("codec", TargetOptionKind.Choice, CodecLibraries.OptionHelp) { Default = CodecLibraries.Auto, Choices = [.. CodecLibraries.Choices] },
         new("overlay-size", TargetOptionKind.Integer,
             "Embed a writable ext3 overlay partition of this many MiB, as apptainer overlay create does (needs mkfs.ext3 from e2fsprogs; boot with --writable)")
         {
@@ -55,6 +56,10 @@ public sealed class SingularityTarget : ITarget
                 problems.Add($"--level must be 1 to {max} for {options.GetString("compression", "gzip")}");
             }
         }
+        if (CodecLibraries.Resolve(Compression(options), options.GetString("codec")).Problem is { } problem)
+        {
+            problems.Add(problem);
+        }
         return problems;
     }
 
@@ -66,7 +71,18 @@ public sealed class SingularityTarget : ITarget
             : [];
 
     /// <inheritdoc/>
-    public void Prepare(TargetPrepareContext context) => SingularityTree.Prepare(context.RootFs, context.Image);
+    public void Prepare(TargetPrepareContext context)
+    {
+        SingularityTree.Prepare(context.RootFs, context.Image);
+        // The label reaches the SIF's labels and --plan; the warning is the one a fallback gets.
+        var codec = CodecLibraries.Resolve(Compression(context.Options), context.Options.GetString("codec"));
+        if (codec.Warning is { } warning)
+        {
+            context.Progress.Report(new LogMessage(BuildLogLevel.Warning, warning, TargetName));
+        }
+        var settings = Settings(context.Options);
+        context.Image.Labels[CodecLibraries.LabelKey] = settings.Library.Describe(settings.Level ?? BlockCodecs.DefaultLevel(settings.Compression));
+    }
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<Artifact>> BuildAsync(TargetBuildContext context, CancellationToken cancellationToken) =>
@@ -102,6 +118,8 @@ public sealed class SingularityTarget : ITarget
         (int)options.GetInt64("block-size", 131072),
         Compression(options),
         options.Has("level") ? (int)options.GetInt64("level") : null,
+        // Validate has refused a choice that does not resolve.
+        CodecLibraries.Resolve(Compression(options), options.GetString("codec")).Library!,
         options.Has("overlay-size") ? options.GetInt64("overlay-size") : null);
 
     private static BlockCompression Compression(TargetOptionValues options) =>

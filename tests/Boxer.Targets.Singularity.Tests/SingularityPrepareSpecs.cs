@@ -43,6 +43,20 @@ public sealed class SingularityPrepareSpecs : IDisposable
         Assert.Equal([problem], problems);
     }
 
+    [Fact]
+    public void Prepare_records_the_compression_library_as_a_label_which_the_plan_and_the_sif_show() =>
+        Assert.Equal("gzip:9:libdeflate", _harness.Image.Labels["io.boxer.compression"]);
+
+    [Theory]
+    [InlineData("gzip", "libzstd", "--codec libzstd writes zstd, not gzip")]
+    [InlineData("zstd", "zlib-ng", "--codec zlib-ng writes gzip, not zstd")]
+    public void A_codec_of_another_algorithm_is_refused(string compression, string codec, string problem)
+    {
+        var problems = new SingularityTarget().Validate(new TargetOptionValues(new Dictionary<string, string> { ["compression"] = compression, ["codec"] = codec }));
+
+        Assert.Equal([problem], problems);
+    }
+
     [Theory]
     [InlineData("stage3-amd64-openrc-20261124.tar.xz", "stage3-amd64-openrc-20261124.sif")]
     [InlineData("funtoo-stage3.tar.zst", "funtoo-stage3.sif")]

@@ -49,6 +49,9 @@ public static class ExternalTool
         ["node"] = "nodejs",
         ["curl"] = "curl",
         ["lxd"] = "lxd",
+        // Shared libraries the codec specs load (CodecLibrariesSpecs), not programs: Find does not look for them.
+        ["libdeflate.so.0"] = "libdeflate0",
+        ["libzstd.so.1"] = "libzstd1",
     };
 
     private static readonly string[] ExtraDirs = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];

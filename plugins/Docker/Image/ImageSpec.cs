@@ -23,4 +23,8 @@ public sealed record ImageSpec
 
     /// <summary>How the layer tar is written (clamping, whiteout refusal).</summary>
     public TarWriterOptions LayerOptions { get; init; } = new() { RefuseWhiteoutNames = true };
+
+    /// <summary>The library that gzips the layer; its bytes and digest depend on it (recorded as a label).</summary>
+    public Boxer.Formats.Compression.CodecLibrary LayerLibrary { get; init; } =
+        Boxer.Formats.Compression.CodecLibraries.Preferred(Boxer.Formats.Compression.BlockCompression.Gzip);
 }

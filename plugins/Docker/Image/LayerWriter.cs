@@ -15,11 +15,17 @@ public static class LayerWriter
     private const int FileBufferSize = 1 << 20;
 
     /// <summary>Writes the layer into <paramref name="file"/> (left open, flushed) and names <paramref name="path"/> as where it is.</summary>
+    public static Task<LayerBlob> WriteGzipAsync(
+        IReadOnlyRootFs tree, TarWriterOptions options, Stream file, string path, IProgress<long>? progress, CancellationToken cancellationToken) =>
+        WriteGzipAsync(tree, options, CodecLibraries.Preferred(BlockCompression.Gzip), file, path, progress, cancellationToken);
+
+    /// <summary>Writes the layer, gzipped by <paramref name="library"/> (the blob's bytes depend on it).</summary>
     public static async Task<LayerBlob> WriteGzipAsync(
-        IReadOnlyRootFs tree, TarWriterOptions options, Stream file, string path, IProgress<long>? progress, CancellationToken cancellationToken)
+        IReadOnlyRootFs tree, TarWriterOptions options, CodecLibrary library, Stream file, string path, IProgress<long>? progress,
+        CancellationToken cancellationToken)
     {
         var compressed = new HashingStream(file, leaveOpen: true);
-        var gzip = Codecs.Gzip.CreateStreamEncoder(compressed, leaveOpen: true);
+        var gzip = Codecs.Gzip.CreateStreamEncoder(compressed, leaveOpen: true, library);
         var tar = new HashingStream(new BufferedStream(gzip, FileBufferSize), leaveOpen: false);
         await using (compressed.ConfigureAwait(false))
         await using (gzip.ConfigureAwait(false))

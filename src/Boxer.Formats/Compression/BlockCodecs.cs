@@ -16,7 +16,8 @@ public static class BlockCodecs
     /// <summary>Creates a codec.</summary>
     /// <param name="algorithm">The algorithm.</param>
     /// <param name="level">The level, or null for <see cref="DefaultLevel"/>.</param>
+    /// <param name="library">The library, or null for the native one when it loads.</param>
     /// <returns>The codec.</returns>
-    public static IBlockCodec Create(BlockCompression algorithm, int? level = null) =>
-        Codecs.For(algorithm).CreateBlockEncoder(level);
+    public static IBlockCodec Create(BlockCompression algorithm, int? level = null, CodecLibrary? library = null) =>
+        Codecs.For(algorithm).CreateBlockEncoder(level, library);
 }

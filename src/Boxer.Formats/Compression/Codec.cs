@@ -12,8 +12,8 @@ namespace Boxer.Formats.Compression;
 /// </summary>
 public sealed class Codec
 {
-    private readonly Func<int?, IBlockCodec>? _blockEncoder;
-    private readonly Func<Stream, bool, ParallelGzipStream>? _streamEncoder;
+    private readonly Func<int?, CodecLibrary?, IBlockCodec>? _blockEncoder;
+    private readonly Func<Stream, bool, CodecLibrary?, ParallelGzipStream>? _streamEncoder;
     private readonly string[]? _toolEncodeArguments;
 
     internal Codec(
@@ -21,8 +21,8 @@ public sealed class Codec
         byte[] magic,
         string? nativeTool,
         BlockCompression? block = null,
-        Func<int?, IBlockCodec>? blockEncoder = null,
-        Func<Stream, bool, ParallelGzipStream>? streamEncoder = null,
+        Func<int?, CodecLibrary?, IBlockCodec>? blockEncoder = null,
+        Func<Stream, bool, CodecLibrary?, ParallelGzipStream>? streamEncoder = null,
         string[]? toolEncodeArguments = null)
     {
         Name = name;
@@ -66,9 +66,11 @@ public sealed class Codec
 
     /// <summary>A block encoder (and decoder) for squashfs-style independent blocks.</summary>
     /// <param name="level">The level, or null for the algorithm's default (what mksquashfs uses).</param>
+    /// <param name="library">The library, or null for <see cref="CodecLibraries.Preferred"/> (native when it loads).</param>
     /// <exception cref="NotSupportedException">The codec has no block encoder (see <see cref="Block"/>).</exception>
-    public IBlockCodec CreateBlockEncoder(int? level = null) =>
-        _blockEncoder is { } create ? create(level) : throw new NotSupportedException($"{Name} has no block encoder");
+    /// <exception cref="ArgumentException"><paramref name="library"/> writes another algorithm.</exception>
+    public IBlockCodec CreateBlockEncoder(int? level = null, CodecLibrary? library = null) =>
+        _blockEncoder is { } create ? create(level, CheckLibrary(library)) : throw new NotSupportedException($"{Name} has no block encoder");
 
     /// <summary>
     /// A streaming encoder onto <paramref name="output"/>: for gzip, concatenated members compressed on every
@@ -76,9 +78,16 @@ public sealed class Codec
     /// </summary>
     /// <param name="output">Receives the compressed bytes.</param>
     /// <param name="leaveOpen">Leave <paramref name="output"/> open when the encoder is disposed.</param>
+    /// <param name="library">The library, or null for <see cref="CodecLibraries.Preferred"/> (native when it loads).</param>
     /// <exception cref="NotSupportedException">The codec has no stream encoder.</exception>
-    public ParallelGzipStream CreateStreamEncoder(Stream output, bool leaveOpen = false) =>
-        _streamEncoder is { } create ? create(output, leaveOpen) : throw new NotSupportedException($"{Name} has no stream encoder");
+    /// <exception cref="ArgumentException"><paramref name="library"/> writes another algorithm.</exception>
+    public ParallelGzipStream CreateStreamEncoder(Stream output, bool leaveOpen = false, CodecLibrary? library = null) =>
+        _streamEncoder is { } create ? create(output, leaveOpen, CheckLibrary(library)) : throw new NotSupportedException($"{Name} has no stream encoder");
+
+    private CodecLibrary? CheckLibrary(CodecLibrary? library) =>
+        library is null || library.Algorithm == Block
+            ? library
+            : throw new ArgumentException($"{library.Name} does not write {Name}", nameof(library));
 
     /// <summary>
     /// Compresses a small buffer with the native tool in a child process (.NET has no xz encoder). The tool

@@ -10,9 +10,9 @@ namespace Boxer.Formats.Compression;
 ///  none   (a tar header)     -               -
 ///  xz     FD 37 7A 58 5A 00  xz -dc          xz child process (-T1 -6 --check=crc64): LXD metadata.tar.xz
 ///  gzip   1F 8B              gzip -dc        parallel gzip members (Docker layers, LXD rootfs);
-///                                            zlib blocks (squashfs "gzip", ID 1)
+///                                            zlib blocks (squashfs "gzip", ID 1): libdeflate, else zlib-ng
 ///  bzip2  42 5A 68 '1'-'9'   bzip2 -dc       -
-///  zstd   28 B5 2F FD        zstd -dc        zstd blocks (squashfs, ID 6)
+///  zstd   28 B5 2F FD        zstd -dc        zstd blocks (squashfs, ID 6): libzstd, else ZstdSharp
 ///  lzip   4C 5A 49 50        lzip -dc        -
 /// </code>
 /// </summary>
@@ -28,8 +28,10 @@ public static class Codecs
     /// <summary>gzip (RFC 1952) streams; as squashfs blocks, zlib (RFC 1950).</summary>
     public static Codec Gzip { get; } = new("gzip", [0x1F, 0x8B], "gzip",
         block: BlockCompression.Gzip,
-        blockEncoder: level => new ZlibBlockCodec(level ?? ZlibBlockCodec.DefaultLevel),
-        streamEncoder: (output, leaveOpen) => new ParallelGzipStream(output, leaveOpen: leaveOpen));
+        blockEncoder: (level, library) =>
+            (library ?? CodecLibraries.Preferred(BlockCompression.Gzip)).CreateBlockCodec(level ?? ZlibBlockCodec.DefaultLevel),
+        streamEncoder: (output, leaveOpen, library) => new ParallelGzipStream(
+            output, ParallelGzipOptions.Default with { Library = library ?? CodecLibraries.Preferred(BlockCompression.Gzip) }, leaveOpen));
 
     /// <summary>bzip2; decoded only.</summary>
     public static Codec Bzip2 { get; } = new("bzip2", "BZh"u8.ToArray(), "bzip2");
@@ -37,7 +39,8 @@ public static class Codecs
     /// <summary>Zstandard (RFC 8878).</summary>
     public static Codec Zstd { get; } = new("zstd", [0x28, 0xB5, 0x2F, 0xFD], "zstd",
         block: BlockCompression.Zstd,
-        blockEncoder: level => new ZstdBlockCodec(level ?? ZstdBlockCodec.DefaultLevel));
+        blockEncoder: (level, library) =>
+            (library ?? CodecLibraries.Preferred(BlockCompression.Zstd)).CreateBlockCodec(level ?? ZstdBlockCodec.DefaultLevel));
 
     /// <summary>lzip; decoded only.</summary>
     public static Codec Lzip { get; } = new("lzip", "LZIP"u8.ToArray(), "lzip");

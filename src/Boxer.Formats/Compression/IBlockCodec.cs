@@ -9,6 +9,9 @@ public interface IBlockCodec
     /// <summary>Which algorithm this is.</summary>
     BlockCompression Algorithm { get; }
 
+    /// <summary>The library that compresses: part of what the output bytes depend on.</summary>
+    CodecLibrary Library { get; }
+
     /// <summary>The compression level in the algorithm's own scale.</summary>
     int Level { get; }
 

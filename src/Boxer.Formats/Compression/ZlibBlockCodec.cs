@@ -24,6 +24,9 @@ public sealed class ZlibBlockCodec : IBlockCodec
     public BlockCompression Algorithm => BlockCompression.Gzip;
 
     /// <inheritdoc/>
+    public CodecLibrary Library => CodecLibraries.ZlibNg;
+
+    /// <inheritdoc/>
     public int Level { get; }
 
     /// <inheritdoc/>

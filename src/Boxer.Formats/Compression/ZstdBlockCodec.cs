@@ -25,6 +25,9 @@ public sealed class ZstdBlockCodec : IBlockCodec
     public BlockCompression Algorithm => BlockCompression.Zstd;
 
     /// <inheritdoc/>
+    public CodecLibrary Library => CodecLibraries.ZstdSharp;
+
+    /// <inheritdoc/>
     public int Level { get; }
 
     /// <inheritdoc/>

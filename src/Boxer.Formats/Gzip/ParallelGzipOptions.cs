@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Boxer.Formats.Compression;
 
 namespace Boxer.Formats.Gzip;
 
@@ -13,6 +14,12 @@ public sealed record ParallelGzipOptions
 
     /// <summary>The deflate level. Part of the output's identity too.</summary>
     public CompressionLevel Level { get; init; } = CompressionLevel.Optimal;
+
+    /// <summary>
+    /// The deflate library: libdeflate when it loads, else .NET's zlib-ng. Part of the output's identity:
+    /// the two make different (equally valid) members at the same level.
+    /// </summary>
+    public CodecLibrary Library { get; init; } = CodecLibraries.Preferred(BlockCompression.Gzip);
 
     /// <summary>Members compressed at once; does not change the output.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;

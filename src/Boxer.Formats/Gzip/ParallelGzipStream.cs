@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using Boxer.Formats.Compression;
 
 namespace Boxer.Formats.Gzip;
 
@@ -146,7 +147,8 @@ public sealed class ParallelGzipStream : Stream
         byte[] chunk = _chunk;
         int length = _filled;
         var level = _options.Level;
-        _inFlight.Enqueue(Task.Run(() => Compress(chunk, length, level), cancellationToken));
+        bool libdeflate = _options.Library == CodecLibraries.Libdeflate;
+        _inFlight.Enqueue(Task.Run(() => Compress(chunk, length, level, libdeflate), cancellationToken));
         _anyMember = true;
         _chunk = ArrayPool<byte>.Shared.Rent(_options.ChunkSize);
         _filled = 0;
@@ -162,13 +164,17 @@ public sealed class ParallelGzipStream : Stream
         await _output.WriteAsync(member, cancellationToken).ConfigureAwait(false);
     }
 
-    private static byte[] Compress(byte[] chunk, int length, CompressionLevel level)
+    private static byte[] Compress(byte[] chunk, int length, CompressionLevel level, bool libdeflate)
     {
         try
         {
             if (length == 0)
             {
                 return EmptyMember;
+            }
+            if (libdeflate && DeflateLevel(level) is int deflateLevel)
+            {
+                return LibdeflateBlockCodec.CompressGzipMember(chunk.AsSpan(0, length), deflateLevel, OsUnix);
             }
             var member = new MemoryStream(length / 2 + 64);
             using (var gzip = new GZipStream(member, level, leaveOpen: true))
@@ -184,4 +190,13 @@ public sealed class ParallelGzipStream : Stream
             ArrayPool<byte>.Shared.Return(chunk);
         }
     }
+
+    /// <summary>zlib's level for each <see cref="CompressionLevel"/>; null (stored blocks) stays with zlib-ng.</summary>
+    private static int? DeflateLevel(CompressionLevel level) => level switch
+    {
+        CompressionLevel.Fastest => 1,
+        CompressionLevel.Optimal => 6,
+        CompressionLevel.SmallestSize => 9,
+        _ => null,
+    };
 }

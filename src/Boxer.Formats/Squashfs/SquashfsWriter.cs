@@ -47,7 +47,7 @@ public sealed class SquashfsWriter(SquashfsWriterOptions? options = null)
             throw new ArgumentException("the output stream must be writable and seekable", nameof(output));
         }
         _options.Validate();
-        var codec = BlockCodecs.Create(_options.Compression, _options.CompressionLevel);
+        var codec = BlockCodecs.Create(_options.Compression, _options.CompressionLevel, _options.Library);
         var nodes = WriterTree.Build(tree.Entries);
         long imageStart = output.Position;
         output.Write(new byte[SquashfsLayout.SuperblockSize]);

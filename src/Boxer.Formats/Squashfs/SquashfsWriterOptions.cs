@@ -19,6 +19,12 @@ public sealed record SquashfsWriterOptions
     /// </summary>
     public int? CompressionLevel { get; init; }
 
+    /// <summary>
+    /// The library that compresses (it is part of what the bytes depend on), or null for the native one when it
+    /// loads (libdeflate, libzstd), else the managed fallback. Must write <see cref="Compression"/>.
+    /// </summary>
+    public CodecLibrary? Library { get; init; }
+
     /// <summary>How many blocks compress at once; null for one per core. Output bytes do not depend on it.</summary>
     public int? Parallelism { get; init; }
 

@@ -88,6 +88,36 @@ public sealed partial class SquashfsToolSpecs : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("libdeflate", 9)]
+    [InlineData("zlib-ng", 9)]
+    [InlineData("libzstd", 15)]
+    [InlineData("zstdsharp", 15)]
+    public async Task Every_codec_library_writes_what_both_tools_read_back(string libraryName, int level)
+    {
+        var library = Compression.CodecLibraries.Named(libraryName)!;
+        var tree = SampleTrees.EveryKind();
+        var options = new Boxer.Formats.Squashfs.SquashfsWriterOptions
+        {
+            Compression = library.Algorithm,
+            CompressionLevel = level,
+            Library = library,
+        };
+        string image = await ImageFactory.WriteAsync(tree, _temp.Combine("image.sqfs"), options);
+        string again = await ImageFactory.WriteAsync(tree, _temp.Combine("again.sqfs"), options);
+
+        Assert.Equal(File.ReadAllBytes(image), File.ReadAllBytes(again));
+        ExternalTool.RunChecked("unsquashfs", "-no-xattrs", "-d", _temp.Combine("unsquashfs"), image);
+        ExternalTool.RunChecked("rdsquashfs", "-u", "/", "-p", _temp.Combine("rdsquashfs"), image);
+
+        foreach (var file in tree.Entries.Where(e => e.HasContent))
+        {
+            byte[] expected = tree.ReadAllBytes(file.Path);
+            Assert.True(expected.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_temp.Combine("unsquashfs"), file.Path))), "unsquashfs " + file.Path);
+            Assert.True(expected.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_temp.Combine("rdsquashfs"), file.Path))), "rdsquashfs " + file.Path);
+        }
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private static string Squeeze(string line)
