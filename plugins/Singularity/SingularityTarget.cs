@@ -2,6 +2,7 @@ using System.Globalization;
 using Boxer.Abstractions;
 using Boxer.Formats.Compression;
 using Boxer.Formats.Output;
+using Boxer.Formats.Signing;
 
 namespace Boxer.Targets.Singularity;
 
@@ -32,12 +33,25 @@ public sealed class SingularityTarget : ITarget
         },
         new("compression", TargetOptionKind.Choice, "Squashfs compressor (gzip is readable everywhere)") { Default = "gzip", Choices = ["gzip", "zstd"] },
         new("level", TargetOptionKind.Integer, "Compression level (default gzip 9, zstd 15, as mksquashfs)"),
+        .. SifSigning.Options,
     ];
+
+    private readonly SifSigning _signing;
+
+    /// <summary>Creates the target as the host loads it: a signing key's passphrase comes from stdin or the environment.</summary>
+    public SingularityTarget()
+        : this(SigningPassphrase.FromProcess)
+    {
+    }
+
+    /// <summary>Creates the target; <paramref name="passphrase"/> is where a signing key's passphrase comes from.</summary>
+    /// <param name="passphrase">The passphrase source (tests give their own).</param>
+    public SingularityTarget(SigningPassphrase passphrase) => _signing = new SifSigning(passphrase);
 
     /// <inheritdoc/>
     public IReadOnlyList<string> Validate(TargetOptionValues options)
     {
-        var problems = new List<string>();
+        var problems = new List<string>(SifSigning.Problems(options));
         if (options.Has("level"))
         {
             long level = options.GetInt64("level");
@@ -55,14 +69,26 @@ public sealed class SingularityTarget : ITarget
         // Before the stage3 is read; the build checks again, as the file system may change meanwhile.
         options.GetString("out") is { Length: > 0 } outPath && OutputFile.Problem(outPath, options.GetBool("force")) is { } refusal
             ? [refusal]
-            : [];
+            : _signing.Check(options, Environment.CurrentDirectory) is { } keyProblem ? [keyProblem] : [];
 
     /// <inheritdoc/>
     public void Prepare(TargetPrepareContext context) => SingularityTree.Prepare(context.RootFs, context.Image);
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<Artifact>> BuildAsync(TargetBuildContext context, CancellationToken cancellationToken) =>
-        new SifBuild(context, OutputPath(context), Settings(context.Options)).RunAsync(cancellationToken);
+        new SifBuild(context, OutputPath(context), Settings(context.Options)) { SigningKey = SigningKey(context) }.RunAsync(cancellationToken);
+
+    private OpenPgpSigningKey? SigningKey(TargetBuildContext context)
+    {
+        try
+        {
+            return _signing.Key(context.Options, context.WorkingDirectory);
+        }
+        catch (SigningKeyException error)
+        {
+            throw new TargetException(TargetName, $"--sign-key: {error.Message}", error);
+        }
+    }
 
     internal static string OutputPath(TargetBuildContext context)
     {
