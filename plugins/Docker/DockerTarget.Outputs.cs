@@ -89,6 +89,10 @@ public sealed partial class DockerTarget
         var documents = ImageDocuments.Create(spec, layer);
         using var registry = new RegistryClient(tag, credentials, context.Options.GetBool(InsecureOption));
         var result = await registry.PushAsync(documents, new InlineProgress<string>(line => Log(context, BuildLogLevel.Info, line)), cancellationToken).ConfigureAwait(false);
+        if (SigningKey(context) is { } key)
+        {
+            await SignAsync(context, registry, tag, result.ManifestDigest, key, cancellationToken).ConfigureAwait(false);
+        }
         phase.Complete();
         return new Artifact(TargetName, ArtifactKind.RegistryImage, $"{tag.FamiliarName}@{result.ManifestDigest}")
         {

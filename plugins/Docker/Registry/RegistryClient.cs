@@ -11,7 +11,7 @@ namespace Boxer.Targets.Docker.Registry;
 /// else <c>POST …/blobs/uploads/</c> → <c>Location</c>, <c>PATCH</c> the bytes streamed, <c>PUT ?digest=</c>;
 /// then <c>PUT …/manifests/&lt;tag&gt;</c>. Needs no Docker engine.
 /// </summary>
-public sealed class RegistryClient : IDisposable
+public sealed partial class RegistryClient : IDisposable
 {
     private const string TargetName = "docker";
 
