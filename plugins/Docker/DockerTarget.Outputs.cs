@@ -91,6 +91,10 @@ public sealed partial class DockerTarget
         using var registry = new RegistryClient(tag, credentials, context.Options.GetBool(InsecureOption));
         var result = await registry.PushAsync(documents, new InlineProgress<string>(line => Log(context, BuildLogLevel.Info, line)), cancellationToken).ConfigureAwait(false);
         await PushSbomAsync(context, spec, layer, registry, cancellationToken).ConfigureAwait(false);
+        if (SigningKey(context) is { } key)
+        {
+            await SignAsync(context, registry, tag, result.ManifestDigest, key, cancellationToken).ConfigureAwait(false);
+        }
         phase.Complete();
         return new Artifact(TargetName, ArtifactKind.RegistryImage, $"{tag.FamiliarName}@{result.ManifestDigest}")
         {

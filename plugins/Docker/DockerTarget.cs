@@ -42,6 +42,7 @@ public sealed partial class DockerTarget : ITarget
         new(PasswordStdinOption, TargetOptionKind.Bool, "read the registry password from standard input"),
         new(InsecureOption, TargetOptionKind.Bool, "talk to the registry over plain HTTP"),
         new(CodecOption, TargetOptionKind.Choice, CodecLibraries.OptionHelp) { Default = CodecLibraries.Auto, Choices = [.. CodecLibraries.Choices] },
+        .. Signing.DockerSigning.Options,
     ];
 
     /// <summary>Where <c>--registry-password-stdin</c> reads from; standard input unless a test sets it.</summary>
@@ -58,7 +59,7 @@ public sealed partial class DockerTarget : ITarget
 
     public IReadOnlyList<string> Validate(TargetOptionValues options)
     {
-        var problems = new List<string>();
+        var problems = new List<string>(Signing.DockerSigning.Problems(options));
         bool tag = options.Has(TagOption);
         if (options.GetBool(ForceOption) && !options.Has(OutOption))
         {
@@ -93,7 +94,7 @@ public sealed partial class DockerTarget : ITarget
         // Before the stage3 is read; the build checks again, as the file system may change meanwhile.
         return options.GetString(OutOption) is { Length: > 0 } outPath && OutputFile.Problem(outPath, options.GetBool(ForceOption)) is { } refusal
             ? [refusal]
-            : [];
+            : SignKeys.Check(options, Environment.CurrentDirectory) is { } keyProblem ? [keyProblem] : [];
     }
 
     /// <summary>

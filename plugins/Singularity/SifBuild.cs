@@ -5,6 +5,7 @@ using Boxer.Formats.Events;
 using Boxer.Formats.Output;
 using Boxer.Formats.Overlay;
 using Boxer.Formats.Sif;
+using Boxer.Formats.Signing;
 using Boxer.Formats.Squashfs;
 
 namespace Boxer.Targets.Singularity;
@@ -20,6 +21,9 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
 
     /// <summary>0755: a SIF is run as a program (its launch script).</summary>
     private const UnixFileMode Executable = (UnixFileMode)0b111_101_101;
+
+    /// <summary>The key to sign the SIF with, as <c>apptainer sign</c> does; null for an unsigned SIF.</summary>
+    public OpenPgpSigningKey? SigningKey { get; init; }
 
     public async Task<IReadOnlyList<Artifact>> RunAsync(CancellationToken cancellationToken)
     {
@@ -93,6 +97,10 @@ internal sealed class SifBuild(TargetBuildContext context, string outputPath, Si
             ? SifWriterOptions.Apptainer()
             : SifWriterOptions.Deterministic with { LaunchScript = SifWriterOptions.ApptainerLaunchScript };
         await new SifWriter(options).WriteAsync(file, objects, cancellationToken).ConfigureAwait(false);
+        if (SigningKey is not null)
+        {
+            SifSignature.Append(context, file, SigningKey);
+        }
     }
 
     /// <summary>The build's SBOM as a SIF SBOM object after the partition (sylabs/sif's DataSBOM), or nothing.</summary>

@@ -3,6 +3,7 @@ using Boxer.Abstractions;
 using Boxer.Formats.Compression;
 using Boxer.Formats.Output;
 using Boxer.Formats.Overlay;
+using Boxer.Formats.Signing;
 
 namespace Boxer.Targets.Singularity;
 
@@ -41,12 +42,25 @@ public sealed class SingularityTarget : ITarget
             ValueName = "MiB",
             Validate = v => long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) ? Ext3OverlayWriter.SizeProblem(n) : null,
         },
+        .. SifSigning.Options,
     ];
+
+    private readonly SifSigning _signing;
+
+    /// <summary>Creates the target as the host loads it: a signing key's passphrase comes from stdin or the environment.</summary>
+    public SingularityTarget()
+        : this(SigningPassphrase.FromProcess)
+    {
+    }
+
+    /// <summary>Creates the target; <paramref name="passphrase"/> is where a signing key's passphrase comes from.</summary>
+    /// <param name="passphrase">The passphrase source (tests give their own).</param>
+    public SingularityTarget(SigningPassphrase passphrase) => _signing = new SifSigning(passphrase);
 
     /// <inheritdoc/>
     public IReadOnlyList<string> Validate(TargetOptionValues options)
     {
-        var problems = new List<string>();
+        var problems = new List<string>(SifSigning.Problems(options));
         if (options.Has("level"))
         {
             long level = options.GetInt64("level");
@@ -68,7 +82,7 @@ public sealed class SingularityTarget : ITarget
         // Before the stage3 is read; the build checks again, as the file system may change meanwhile.
         options.GetString("out") is { Length: > 0 } outPath && OutputFile.Problem(outPath, options.GetBool("force")) is { } refusal
             ? [refusal]
-            : [];
+            : _signing.Check(options, Environment.CurrentDirectory) is { } keyProblem ? [keyProblem] : [];
 
     /// <inheritdoc/>
     public void Prepare(TargetPrepareContext context)
@@ -86,7 +100,19 @@ public sealed class SingularityTarget : ITarget
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<Artifact>> BuildAsync(TargetBuildContext context, CancellationToken cancellationToken) =>
-        new SifBuild(context, OutputPath(context), Settings(context.Options)).RunAsync(cancellationToken);
+        new SifBuild(context, OutputPath(context), Settings(context.Options)) { SigningKey = SigningKey(context) }.RunAsync(cancellationToken);
+
+    private OpenPgpSigningKey? SigningKey(TargetBuildContext context)
+    {
+        try
+        {
+            return _signing.Key(context.Options, context.WorkingDirectory);
+        }
+        catch (SigningKeyException error)
+        {
+            throw new TargetException(TargetName, $"--sign-key: {error.Message}", error);
+        }
+    }
 
     internal static string OutputPath(TargetBuildContext context)
     {

@@ -13,7 +13,7 @@ public sealed class DockerTargetSpecs
     public void The_target_declares_its_options()
     {
         Assert.Equal("docker", _target.Name);
-        Assert.Equal(["tag", "push", "out", "force", "registry-user", "registry-password-stdin", "insecure-registry", "codec"], _target.Options.Select(o => o.Name));
+        Assert.Equal(["tag", "push", "out", "force", "registry-user", "registry-password-stdin", "insecure-registry", "codec", "sign-key", "sign-key-password-stdin"], _target.Options.Select(o => o.Name));
         Assert.Null(_target.Options.Single(o => o.Name == "tag").Validate!("127.0.0.1:5000/x:1"));
         Assert.NotNull(_target.Options.Single(o => o.Name == "tag").Validate!("UPPER"));
     }
@@ -25,6 +25,9 @@ public sealed class DockerTargetSpecs
     [InlineData("tag=x;registry-password-stdin=true", "--registry-password-stdin needs --registry-user")]
     [InlineData("tag=x;registry-user=me", "--registry-user needs --registry-password-stdin")]
     [InlineData("tag=x;codec=libzstd", "--codec libzstd writes zstd, not gzip")]
+    [InlineData("tag=x;sign-key=k.pem", "--sign-key needs --push")]
+    [InlineData("tag=x;push=true;sign-key-password-stdin=true", "--sign-key-password-stdin needs --sign-key")]
+    [InlineData("tag=x;push=true;sign-key=k.pem;sign-key-password-stdin=true;registry-user=me;registry-password-stdin=true", "cannot both read standard input")]
     public void Option_combinations_that_cannot_work_are_refused(string given, string problem)
     {
         var values = given.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);

@@ -9,7 +9,7 @@ namespace Boxer.Host.Cli;
 internal static class BoxerCommandLine
 {
     /// <summary>Verbs boxer has or will have itself; a target may not take one of these names.</summary>
-    private static readonly string[] BuiltInVerbs = ["targets", "inspect", "recipe", "recipes", "tui", "overlay"];
+    private static readonly string[] BuiltInVerbs = ["targets", "inspect", "recipe", "recipes", "tui", "overlay", "verify"];
 
     /// <summary>Parses and runs; a parse error becomes a <see cref="UsageException"/> for Program to report.</summary>
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
@@ -41,6 +41,7 @@ internal static class BoxerCommandLine
             GlobalOptions.Quiet,
             TargetsCommand.Create(catalog, console),
             InspectCommand.Create(console),
+            VerifyCommand.Create(console),
             RecipeCommand.Create(catalog, console),
             RecipesCommand.Create(console),
             OverlayCommand.Create(console),
@@ -75,7 +76,7 @@ internal static class BoxerCommandLine
     /// <summary>System.CommandLine lays some messages out with tabs and newlines; ours are one plain line.</summary>
     private static string Squeeze(string message) => string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
 
-    /// <summary>Only <c>inspect</c>, <c>recipes</c> and <c>overlay</c> can run without the plugins, so they skip loading them.</summary>
+    /// <summary>Only <c>inspect</c>, <c>recipes</c>, <c>overlay</c> and <c>verify</c> can run without the plugins, so they skip loading them.</summary>
     private static bool NeedsTargets(string[] args) =>
-        args.FirstOrDefault(a => !a.StartsWith('-')) is not ("inspect" or "recipes" or "overlay");
+        args.FirstOrDefault(a => !a.StartsWith('-')) is not ("inspect" or "recipes" or "overlay" or "verify");
 }
