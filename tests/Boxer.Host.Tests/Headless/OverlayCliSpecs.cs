@@ -39,6 +39,21 @@ public sealed class OverlayCliSpecs : IDisposable
         Assert.Equal(2, Directory.GetFileSystemEntries(_dir.Path).Length);
     }
 
+    [Fact]
+    public async Task Sif_overlay_size_prints_the_writable_hint_and_inspect_names_the_overlay_partition()
+    {
+        var build = await BoxerHost.RunAsync(
+            ["sif", "--stage", DemoStage, "--recipe", "none", "--overlay-size", "64", "--out", "demo.sif", "--quiet"],
+            new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = "1750000000" }, _dir.Path);
+        var inspect = await BoxerHost.RunAsync(["inspect", _dir.Combine("demo.sif")], new Dictionary<string, string?>(), _dir.Path);
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Equal($"sudo singularity instance start --boot --writable {_dir.Combine("demo.sif")} demo", build.StdOutLines[^1]);
+        Assert.True(inspect.ExitCode == 0, inspect.ToString());
+        Assert.Contains("4 Partition 67108864 bytes (ext3 overlay partition)", inspect.StdOutLines);
+        Assert.Single(Directory.GetFileSystemEntries(_dir.Path));
+    }
+
     [Theory]
     [InlineData("63|new.img", "boxer: overlay create: --size: must be 64 to 1048576 MiB, not 63 (see --help)")]
     [InlineData("2000000|new.img", "boxer: overlay create: --size: must be 64 to 1048576 MiB, not 2000000 (see --help)")]
