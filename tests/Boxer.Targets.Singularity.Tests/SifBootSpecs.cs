@@ -13,6 +13,7 @@ namespace Boxer.Targets.Singularity.Tests;
 /// <c>instance start --boot --writable-tmpfs</c> would boot it, with every default service started and no
 /// error on its console or init's streams (<see cref="BootVerdict"/>), and stops on SIGINT (needs root).
 /// </summary>
+[Collection(Support.SifBootCollection.Name)]
 public sealed class SifBootSpecs(ITestOutputHelper output) : IDisposable
 {
     private readonly TempDir _dir = new("boxer-sif-boot-");

@@ -14,6 +14,7 @@ namespace Boxer.Targets.Singularity.Tests;
 /// boot it (Support/boot-sif.sh with the ext3 partition as the overlayfs upper), and what one boot writes is
 /// there in the next, stored in the partition's <c>upper/</c> (needs root).
 /// </summary>
+[Collection(Support.SifBootCollection.Name)]
 public sealed class SifOverlayBootSpecs(ITestOutputHelper output) : IDisposable
 {
     private const string Proof = "written in boot 1";
