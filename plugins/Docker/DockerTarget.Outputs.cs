@@ -40,7 +40,7 @@ public sealed partial class DockerTarget
         {
             Size = size,
             Digest = digest,
-            UsageHints = [$"docker load -i {outPath}", $"skopeo copy oci-archive:{outPath} docker://REGISTRY/NAME:TAG"],
+            UsageHints = [$"docker load -i {outPath}", $"skopeo copy oci-archive:{outPath}{OciRefSuffix(context, spec)} docker://REGISTRY/NAME:TAG"],
         };
     }
 

@@ -34,6 +34,15 @@ public sealed partial class DockerTarget
     private static SbomReferrer? Referrer(TargetBuildContext context, ImageSpec spec, LayerBlob layer) =>
         context.Sbom is { } sbom ? SbomReferrer.Create(sbom, ImageDocuments.Create(spec, layer).ManifestDescriptor, spec.Created) : null;
 
+    /// <summary>
+    /// <c>:REF</c> for the skopeo hint when the layout also lists the referrer (skopeo then needs the image's
+    /// name), else nothing: the ref name the index gives the image (its tag, else <see cref="SbomReferrer.DefaultRefName"/>).
+    /// </summary>
+    private static string OciRefSuffix(TargetBuildContext context, ImageSpec spec) =>
+        context.Sbom is null ? ""
+        : spec.RepoTags.FirstOrDefault() is { } tag ? ":" + tag[(tag.LastIndexOf(':') + 1)..]
+        : ":" + SbomReferrer.DefaultRefName;
+
     private static async Task PushSbomAsync(
         TargetBuildContext context, ImageSpec spec, LayerBlob layer, RegistryClient registry, CancellationToken cancellationToken)
     {

@@ -60,6 +60,8 @@ public sealed class FixtureStageSpecs : IDisposable
                 StagePath = stage,
                 Targets = [new TargetRequest(new DockerTarget(), new TargetOptionValues(options.ToDictionary(o => o.Key, o => o.Value)))],
                 BoxerVersion = "1.0.0-test",
+                // Tar fidelity only: the SBOM file the pipeline would add is checked by OpenRcSbomSpecs.
+                Sbom = Boxer.Core.Sbom.SbomFormat.None,
             },
             new EventLog(),
             CancellationToken.None);

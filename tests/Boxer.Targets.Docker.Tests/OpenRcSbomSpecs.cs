@@ -56,6 +56,18 @@ public sealed class OpenRcSbomSpecs(OpenRcSbomBuild build) : IClassFixture<OpenR
     }
 
     [Fact]
+    public void Skopeo_reads_the_image_from_the_out_archive_by_the_name_its_hint_gives()
+    {
+        // With the referrer listed too, skopeo 1.9 refuses an unnamed oci-archive: "more than one image in oci".
+        string source = build.SkopeoHint.Split(' ')[2];
+
+        using var inspected = JsonDocument.Parse(ExternalTool.RunChecked("skopeo", "inspect", "--raw", source).Stdout);
+
+        Assert.Equal("application/vnd.oci.image.manifest.v1+json", inspected.RootElement.GetProperty("mediaType").GetString());
+        Assert.False(inspected.RootElement.TryGetProperty("artifactType", out _));
+    }
+
+    [Fact]
     public void The_engine_image_carries_the_same_document_at_usr_share_boxer()
     {
         string inImage = DockerCli.Run("run", "--rm", "--entrypoint", "cat", build.Pushed, "/usr/share/boxer/sbom.spdx.json");

@@ -26,6 +26,12 @@ public sealed record SbomReferrer(byte[] Manifest, ReferrerDescriptor ManifestDe
     /// <summary>The empty config's descriptor (<c>sha256:44136fa…</c>, 2 bytes).</summary>
     public static Descriptor EmptyConfigDescriptor { get; } = Descriptor.Of(EmptyMediaType, "{}"u8.ToArray());
 
+    /// <summary>The OCI layout annotation that names an image in <c>index.json</c>.</summary>
+    public const string RefNameAnnotation = "org.opencontainers.image.ref.name";
+
+    /// <summary>The name an untagged image gets in an index that also lists its SBOM referrer.</summary>
+    public const string DefaultRefName = "latest";
+
     /// <summary>The annotation naming the file the SBOM layer holds.</summary>
     public const string TitleAnnotation = "org.opencontainers.image.title";
 
@@ -68,10 +74,21 @@ public sealed record SbomReferrer(byte[] Manifest, ReferrerDescriptor ManifestDe
     /// An OCI layout's <c>index.json</c> with this referrer listed after what it already lists (with its
     /// <c>artifactType</c>, as image-spec 1.1 asks of an index entry for an artifact).
     /// </summary>
+    /// <remarks>
+    /// With two manifests listed, skopeo (1.9) and other containers/image readers need the image named: an image
+    /// entry without <c>org.opencontainers.image.ref.name</c> gets <see cref="DefaultRefName"/>, and the usage
+    /// hint says <c>oci-archive:FILE:REF</c>.
+    /// </remarks>
     public byte[] AddTo(byte[] index)
     {
         var root = JsonNode.Parse(index)!.AsObject();
         var manifests = root["manifests"]?.AsArray() ?? throw new ArgumentException("the index lists no manifests", nameof(index));
+        foreach (var image in manifests.OfType<JsonObject>())
+        {
+            var annotations = image["annotations"] as JsonObject ?? [];
+            image["annotations"] = annotations;
+            annotations[RefNameAnnotation] ??= DefaultRefName;
+        }
         manifests.Add(ManifestDescriptor.ToJson());
         return Json(json => root.WriteTo(json));
     }

@@ -28,6 +28,9 @@ public sealed class OpenRcSbomBuild : IAsyncLifetime
 
     public string OutPath => Dir.Combine("openrc.tar");
 
+    /// <summary>The skopeo usage hint of the <c>--out</c> artifact.</summary>
+    public string SkopeoHint { get; private set; } = "";
+
     /// <summary>The fixture's /var/lib/dpkg and /var/db/pkg, unpacked under this directory.</summary>
     public string FixtureRoot => Dir.Combine("fixture");
 
@@ -56,6 +59,7 @@ public sealed class OpenRcSbomBuild : IAsyncLifetime
             new EventLog(),
             CancellationToken.None);
         PushedDigest = result.Artifacts.Single(a => a.Kind == ArtifactKind.RegistryImage).Digest!;
+        SkopeoHint = result.Artifacts.Single(a => a.Kind == ArtifactKind.File).UsageHints.Single(h => h.StartsWith("skopeo ", StringComparison.Ordinal));
         Directory.CreateDirectory(FixtureRoot);
         ExternalTool.RunChecked("tar", "-xJf", Fixtures.OpenRc(), "-C", FixtureRoot, "./var/lib/dpkg", "./var/db/pkg");
     }
