@@ -36,6 +36,11 @@ public sealed class RegistrySignatureSpecs : IDisposable
         Assert.Equal($"{registry.Host}/boxer/signed", critical.GetProperty("identity").GetProperty("docker-reference").GetString());
         Assert.Equal("cosign container image signature", critical.GetProperty("type").GetString());
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("optional").ValueKind);
+        // Byte for byte what cosign signs (sigstore's payload.Cosign through Go's json.Marshal).
+        Assert.Equal(
+            "{\"critical\":{\"identity\":{\"docker-reference\":\"" + registry.Host + "/boxer/signed\"},\"image\":{\"docker-manifest-digest\":\""
+            + pushed.Digest + "\"},\"type\":\"cosign container image signature\"},\"optional\":null}",
+            File.ReadAllText(payload));
     }
 
     [Fact]
