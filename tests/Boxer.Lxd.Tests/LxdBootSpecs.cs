@@ -1,3 +1,4 @@
+using Boxer.Core.Testing;
 using Boxer.Lxd.Tests.Support;
 using Boxer.TestSupport;
 using Boxer.TestSupport.Boot;

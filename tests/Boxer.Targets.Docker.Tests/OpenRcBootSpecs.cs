@@ -1,5 +1,7 @@
 using Boxer.Abstractions;
+using Boxer.Abstractions.Testing;
 using Boxer.Core.Pipeline;
+using Boxer.Core.Testing;
 using Boxer.Targets.Docker.Tests.Support;
 using Boxer.TestSupport;
 using Boxer.TestSupport.Boot;
