@@ -9,7 +9,7 @@ namespace Boxer.Targets.Singularity;
 /// Makes a Singularity/Apptainer SIF file that <c>singularity instance start --boot --writable-tmpfs</c> boots:
 /// a definition file, <c>inspect-metadata.json</c> and the tree as a squashfs primary partition.
 /// </summary>
-public sealed class SingularityTarget : ITarget
+public sealed partial class SingularityTarget : ITarget
 {
     private const string TargetName = "sif";
 

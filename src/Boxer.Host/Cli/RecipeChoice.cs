@@ -5,4 +5,8 @@ namespace Boxer.Host.Cli;
 /// <param name="Args">The <c>--set key=value</c> pairs.</param>
 /// <param name="Plan">Print what the recipe would change instead of building.</param>
 /// <param name="Json">Print the plan as JSON.</param>
-internal sealed record RecipeChoice(string? RecipePath, IReadOnlyDictionary<string, string> Args, bool Plan, bool Json);
+internal sealed record RecipeChoice(string? RecipePath, IReadOnlyDictionary<string, string> Args, bool Plan, bool Json)
+{
+    /// <summary><c>--test</c>: boot what was built and check it, as <c>boxer test</c> does.</summary>
+    public bool Test { get; init; }
+}

@@ -13,9 +13,11 @@ internal static class TestReportWriter
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
 
+    public static int Code(ImageTestReport report) => report.Passed ? ExitCode.Success : ExitCode.ImageCheckFailed;
+
     public static int Write(ImageTestReport report, bool json, TextWriter output)
     {
-        int code = report.Passed ? ExitCode.Success : ExitCode.ImageCheckFailed;
+        int code = Code(report);
         if (json)
         {
             WriteJson(report, code, output);
@@ -27,7 +29,7 @@ internal static class TestReportWriter
         return code;
     }
 
-    private static void WriteTable(ImageTestReport report, TextWriter output)
+    public static void WriteTable(ImageTestReport report, TextWriter output)
     {
         output.WriteLine($"{(report.Passed ? "PASSED" : "FAILED")} {report.Reference}");
         output.WriteLine($"  booted with: {report.Runtime}");
@@ -54,39 +56,45 @@ internal static class TestReportWriter
         using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
             w.WriteStartObject();
-            w.WriteString("reference", report.Reference);
-            w.WriteBoolean("passed", report.Passed);
-            w.WriteNumber("exitCode", code);
-            w.WriteString("runtime", report.Runtime);
-            w.WriteStartObject("boot");
-            w.WriteString("runlevel", report.Runlevel);
-            w.WriteBoolean("reached", report.RunlevelReached);
-            w.WriteNumber("seconds", Math.Round(report.BootSeconds, 3));
-            w.WriteEndObject();
-            w.WriteStartArray("services");
-            foreach (var service in report.Services)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", service.Name);
-                w.WriteString("state", service.State);
-                w.WriteString("runlevel", service.Section);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteStartObject("stop");
-            w.WriteNumber("seconds", Math.Round(report.StopSeconds, 3));
-            if (report.Stop.ExitStatus is { } status)
-            {
-                w.WriteNumber("exitStatus", status);
-            }
-            w.WriteBoolean("killed", report.Stop.Killed);
-            w.WriteEndObject();
-            w.WriteStartArray("problems");
-            report.Problems.ToList().ForEach(w.WriteStringValue);
-            w.WriteEndArray();
+            WriteFields(w, report, code);
             w.WriteEndObject();
         }
         output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    /// <summary>The report's fields, for <c>boxer test --json</c> and the <c>test</c> event of a build's <c>--test --json</c>.</summary>
+    public static void WriteFields(Utf8JsonWriter w, ImageTestReport report, int code)
+    {
+        w.WriteString("reference", report.Reference);
+        w.WriteBoolean("passed", report.Passed);
+        w.WriteNumber("exitCode", code);
+        w.WriteString("runtime", report.Runtime);
+        w.WriteStartObject("boot");
+        w.WriteString("runlevel", report.Runlevel);
+        w.WriteBoolean("reached", report.RunlevelReached);
+        w.WriteNumber("seconds", Math.Round(report.BootSeconds, 3));
+        w.WriteEndObject();
+        w.WriteStartArray("services");
+        foreach (var service in report.Services)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", service.Name);
+            w.WriteString("state", service.State);
+            w.WriteString("runlevel", service.Section);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartObject("stop");
+        w.WriteNumber("seconds", Math.Round(report.StopSeconds, 3));
+        if (report.Stop.ExitStatus is { } status)
+        {
+            w.WriteNumber("exitStatus", status);
+        }
+        w.WriteBoolean("killed", report.Stop.Killed);
+        w.WriteEndObject();
+        w.WriteStartArray("problems");
+        report.Problems.ToList().ForEach(w.WriteStringValue);
+        w.WriteEndArray();
     }
 
     private static string Seconds(double seconds) => seconds.ToString("0.0 's'", CultureInfo.InvariantCulture);
