@@ -33,10 +33,10 @@ public sealed class BootImages : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        CleanBuild = await BuildAsync(Clean, Path.Combine(RepoPaths.Recipes, "openrc-server.csx"), 0, "--out", CleanArchive, "--test", "--json");
-        BrokenBuild = await BuildAsync(Broken, BrokenService.Recipe, 5, "--test");
-        await BuildAsync(Hanging, HangingStop.Recipe, 0);
-        await BuildAsync(FailingStop, Boxer.TestSupport.Boot.FailingStop.Recipe, 0);
+        CleanBuild = await BuildAsync(Clean, Path.Combine(RepoPaths.Recipes, "openrc-server.csx"), "--out", CleanArchive, "--test", "--json");
+        BrokenBuild = await BuildAsync(Broken, BrokenService.Recipe, "--test");
+        await BuildAsync(Hanging, HangingStop.Recipe);
+        await BuildAsync(FailingStop, Boxer.TestSupport.Boot.FailingStop.Recipe);
     }
 
     public Task DisposeAsync()
@@ -49,12 +49,13 @@ public sealed class BootImages : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static async Task<ProcessResult> BuildAsync(string tag, string recipe, int expectedExit, params string[] more)
+    /// <summary>Builds; a build whose --test failed (exit 5) still made its image, and the specs judge its exit code.</summary>
+    private static async Task<ProcessResult> BuildAsync(string tag, string recipe, params string[] more)
     {
         var result = await BoxerHost.RunAsync(["docker", "--stage", Fixtures.OpenRc(), "--tag", tag, "--recipe", recipe, "-q", .. more]);
-        if (result.ExitCode != expectedExit)
+        if (result.ExitCode is not (0 or 5))
         {
-            throw new InvalidOperationException($"building {tag} with {recipe} {string.Join(' ', more)}: expected exit {expectedExit}, {result}");
+            throw new InvalidOperationException($"building {tag} with {recipe} {string.Join(' ', more)} failed: {result}");
         }
         return result;
     }
