@@ -89,13 +89,23 @@ public sealed class BoxerTestSpecs(BootImages images, ITestOutputHelper output)
     [Fact]
     public void A_command_given_to_docker_run_runs_instead_of_the_boot_with_its_exit_status()
     {
-        var exit7 = ExternalTool.Run("docker", ["run", "--rm", images.Clean, "/bin/sh", "-c", "exit 7"]);
-        var probe = ExternalTool.Run("docker", ["run", "--rm", "--tmpfs", "/run", images.Clean, "/bin/sh", "-c", "echo pid=$$; ls /run/openrc 2>&1 || true"]);
+        string name = "boxer-spec-run-" + Guid.NewGuid().ToString("N")[..8];
+        // A boot instead of the command would never end: a minute is plenty for `exit 7`.
+        var quick = new ToolRunOptions { Timeout = TimeSpan.FromMinutes(1) };
+        try
+        {
+            var exit7 = ExternalTool.Run("docker", ["run", "--rm", "--name", name, images.Clean, "/bin/sh", "-c", "exit 7"], quick);
+            var probe = ExternalTool.Run("docker", ["run", "--rm", "--name", name, "--tmpfs", "/run", images.Clean, "/bin/sh", "-c", "echo pid=$$; ls /run/openrc 2>&1 || true"], quick);
 
-        Assert.Equal(7, exit7.ExitCode);
-        Assert.Equal(0, probe.ExitCode);
-        Assert.StartsWith("pid=1\n", probe.Stdout, StringComparison.Ordinal);
-        Assert.Contains("No such file or directory", probe.Stdout, StringComparison.Ordinal);
+            Assert.Equal(7, exit7.ExitCode);
+            Assert.Equal(0, probe.ExitCode);
+            Assert.StartsWith("pid=1\n", probe.Stdout, StringComparison.Ordinal);
+            Assert.Contains("No such file or directory", probe.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            ExternalTool.Run("docker", ["rm", "-f", "-v", name]);
+        }
     }
 
     private async Task<ProcessResult> TestAsync(params string[] args)
