@@ -89,12 +89,19 @@ public sealed partial class DockerTarget
     /// namespace it ends just that namespace); without it <c>docker stop</c> waits 10 s and kills. OpenRC's
     /// sysinit mounts a tmpfs on /run unless one is there, which an unprivileged container cannot do; and
     /// init logs to /dev/console, which Docker creates only with a terminal (<c>-t</c>). openrc-server's
-    /// default Docker PID 1 (recipes/lib/docker-init.csx) needs none of these flags.
+    /// default Docker PID 1 (recipes/lib/docker-init.csx) needs none of these flags; its image declares /run a
+    /// volume instead, and <c>--tmpfs /run</c> in the hint takes the volume's place, so no anonymous volume is
+    /// left behind by a <c>docker rm</c> without <c>-v</c> (and each start gets an empty /run).
     /// </summary>
     private static string RunHint(ImageSpec spec, ImageReference tag) =>
         spec.Config.Entrypoint.FirstOrDefault() is "/sbin/init" or "/sbin/openrc-init"
             ? $"docker run -d -t {InitRunFlags} --name {ContainerName(tag)} {tag.FamiliarName}"
-            : $"docker run -d --name {ContainerName(tag)} {tag.FamiliarName}";
+            : spec.Config.Volumes.Contains("/run")
+                ? $"docker run -d {RunVolumeFlags} --name {ContainerName(tag)} {tag.FamiliarName}"
+                : $"docker run -d --name {ContainerName(tag)} {tag.FamiliarName}";
+
+    /// <summary>The flag that keeps an image's <c>/run</c> volume from becoming an anonymous volume per container.</summary>
+    internal const string RunVolumeFlags = "--tmpfs /run";
 
     /// <summary>The <c>docker run</c> flags an image whose PID 1 is a real init needs to log, boot and stop cleanly.</summary>
     internal const string InitRunFlags = "--tmpfs /run --cap-add SYS_BOOT";

@@ -12,7 +12,7 @@ namespace Boxer.Targets.Singularity;
 /// a definition file, <c>inspect-metadata.json</c> and the tree as a squashfs primary partition; with
 /// <c>--overlay-size</c> also an ext3 overlay partition that <c>--writable</c> keeps changes in.
 /// </summary>
-public sealed class SingularityTarget : ITarget
+public sealed partial class SingularityTarget : ITarget
 {
     private const string TargetName = "sif";
 

@@ -11,7 +11,7 @@ namespace Boxer.Targets.Lxd;
 /// needs, over the daemon's local unix socket, where the socket's permissions are the authentication.
 /// Answers are envelopes: <c>{"type":"sync"|"async"|"error", "metadata":…, "operation":…, "error":…}</c>.
 /// </summary>
-internal sealed class LxdClient : IDisposable
+internal sealed partial class LxdClient : IDisposable
 {
     private readonly HttpClient _http;
 

@@ -8,7 +8,7 @@ namespace Boxer.Targets.Lxd;
 /// imported into the local LXD. The host finds this class because it is a public <see cref="ITarget"/> with a
 /// public parameterless constructor in <c>Boxer.Targets.Lxd.dll</c>.
 /// </summary>
-public sealed class LxdTarget : ITarget
+public sealed partial class LxdTarget : ITarget
 {
     internal const string TargetName = "lxd";
 

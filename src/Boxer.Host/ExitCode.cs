@@ -17,7 +17,7 @@ internal static class ExitCode
     /// <summary>A target could not produce its artifact: engine, registry, disk.</summary>
     public const int TargetFailure = 4;
 
-    /// <summary>The image failed its check: a signature that does not verify (<c>boxer verify</c>), a failed test.</summary>
+    /// <summary>The image failed its check: <c>boxer test</c> (a service not started, an error line, a stop that needed a kill), <c>boxer verify</c>.</summary>
     public const int ImageCheckFailed = 5;
 
     /// <summary>Interrupted (Ctrl-C, SIGTERM), as shells report 128 + SIGINT.</summary>

@@ -1,3 +1,4 @@
+using Boxer.Core.Testing;
 using Boxer.Lxd.Tests.Support;
 using Boxer.TestSupport;
 using Boxer.TestSupport.Boot;
@@ -29,6 +30,8 @@ public sealed class LxdBootSpecs(SamplePlugin plugin, LocalLxd lxd, ITestOutputH
         // A clean shutdown (SIGPWR -> inittab pf: -> halt) within 15 s, or lxc stop fails: without the
         // pf: line it would hang until the timeout.
         Assert.Contains("STOPPED", boot.StateAfterStop, StringComparison.Ordinal);
+        Assert.Equal(0, boot.BoxerTest.ExitCode);
+        Assert.StartsWith($"PASSED lxd:{instance}-image\n  booted with: LXD at ", boot.BoxerTest.Stdout, StringComparison.Ordinal);
     }
 
     /// <summary>The verdict can fail: a default service whose start fails, the rest of the boot intact.</summary>
@@ -43,6 +46,8 @@ public sealed class LxdBootSpecs(SamplePlugin plugin, LocalLxd lxd, ITestOutputH
             && p.Contains($"ERROR: {BrokenService.Name} failed to start", StringComparison.Ordinal));
         Assert.Contains(boot.Verdict.Services, s => s.Name == "sshd" && s.IsStarted);
         Assert.Contains("STOPPED", boot.StateAfterStop, StringComparison.Ordinal);
+        Assert.Equal(5, boot.BoxerTest.ExitCode);
+        Assert.Contains($"  problem: service {BrokenService.Name} is stopped, not started (default runlevel)\n", boot.BoxerTest.Stdout, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -59,6 +64,9 @@ public sealed class LxdBootSpecs(SamplePlugin plugin, LocalLxd lxd, ITestOutputH
             var build = await BoxerRun.RunAsync(plugin.PluginsRoot, ["lxd", "--stage", Fixtures.OpenRc(), "--out", dir.Path, "--alias", alias, .. buildArgs]);
             Assert.True(build.Succeeded, build.Stderr);
             await LocalLxd.LxcChecked("image", "import", dir.Combine("metadata.tar.xz"), dir.Combine("rootfs.squashfs"), "--alias", alias);
+            // boxer test through the sample's contribution (IImageTester, scheme lxd), on the same image.
+            var test = await BoxerRun.RunAsync(plugin.PluginsRoot, "test", $"lxd:{alias}");
+            output.WriteLine($"boxer test lxd:{alias}: exit {test.ExitCode}\n{test.Stdout}\n{test.Stderr}");
             await LocalLxd.LxcChecked("launch", alias, instance);
 
             await WaitForDefaultRunlevelAsync(instance);
@@ -72,7 +80,7 @@ public sealed class LxdBootSpecs(SamplePlugin plugin, LocalLxd lxd, ITestOutputH
             var verdict = BootVerdict.Judge(
                 status.Stdout, [new("console", console.Stdout), new("rc-status stderr", status.Stderr)]);
             output.WriteLine($"rc-status [{status.Stdout}]\n{verdict}\n--- console\n{console.Stdout}");
-            return new LxdBoot(verdict, hostname, hosts, state);
+            return new LxdBoot(verdict, hostname, hosts, state, test);
         }
         finally
         {

@@ -1,5 +1,7 @@
 using Boxer.Abstractions;
+using Boxer.Abstractions.Testing;
 using Boxer.Core.Pipeline;
+using Boxer.Core.Testing;
 using Boxer.Targets.Docker.Tests.Support;
 using Boxer.TestSupport;
 using Boxer.TestSupport.Boot;
@@ -28,7 +30,7 @@ public sealed class OpenRcBootSpecs(ITestOutputHelper output) : IDisposable
     {
         var boot = await BootAndStopAsync(OpenRcServer, recipeArgs: new());
 
-        Assert.Equal($"docker run -d --name {_tag.Split(':')[0]} {_tag}", boot.Hint);
+        Assert.Equal($"docker run -d {DockerTarget.RunVolumeFlags} --name {_tag.Split(':')[0]} {_tag}", boot.Hint);
         Assert.True(boot.Verdict.Passed, boot.Verdict.ToString());
         Assert.Contains(boot.Verdict.Services, s => s.Name == "sshd" && s.IsStarted);
         Assert.DoesNotContain("Unable to", boot.Logs);

@@ -1,6 +1,7 @@
 using Boxer.Abstractions;
 using Boxer.Core.Pipeline;
 using Boxer.Core.Recipes;
+using Boxer.Core.Testing;
 using Boxer.Formats.Sif;
 using Boxer.TestSupport;
 using Boxer.TestSupport.Boot;

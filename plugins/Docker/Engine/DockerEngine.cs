@@ -10,7 +10,7 @@ namespace Boxer.Targets.Docker.Engine;
 /// produced while it is sent, so nothing is staged on disk), tags and inspects images. Failures become
 /// one-line <see cref="TargetException"/>s.
 /// </summary>
-public sealed class DockerEngine : IDisposable
+public sealed partial class DockerEngine : IDisposable
 {
     private const string ApiVersion = "v1.41";
     private const string TargetName = "docker";

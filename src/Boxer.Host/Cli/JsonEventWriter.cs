@@ -64,6 +64,10 @@ internal sealed class JsonEventWriter : IProgress<BuildEvent>
         }
     }
 
+    /// <summary>A build's <c>--test</c> report: the fields of <c>boxer test --json</c> (docs/cli.md).</summary>
+    public void WriteTest(Boxer.Core.Testing.ImageTestReport report) =>
+        Write("test", DateTimeOffset.UtcNow, w => TestReportWriter.WriteFields(w, report, TestReportWriter.Code(report)));
+
     /// <summary>The closing object: the exit code, the one-line error when it failed, and what was made.</summary>
     public void WriteResult(int exitCode, string? error, IReadOnlyList<Artifact> artifacts) =>
         Write("result", DateTimeOffset.UtcNow, end: true, w =>

@@ -37,13 +37,16 @@ internal static class RecipeBuild
             return ExitCode.Success;
         }
         var result = await BuildPipeline.RunAsync(request, progress, cancellationToken);
+        if (progress is not JsonEventWriter)
+        {
+            ArtifactPrinter.Print(result.Artifacts, console.Out);
+        }
+        int code = choice.Test ? await BuildTests.RunAsync(targets, result.Artifacts, progress, console, cancellationToken) : ExitCode.Success;
         if (progress is JsonEventWriter json)
         {
             // Failures get their result object from Program, where exceptions become exit codes.
-            json.WriteResult(ExitCode.Success, null, result.Artifacts);
-            return ExitCode.Success;
+            json.WriteResult(code, code == ExitCode.Success ? null : "the image failed its test", result.Artifacts);
         }
-        ArtifactPrinter.Print(result.Artifacts, console.Out);
-        return ExitCode.Success;
+        return code;
     }
 }

@@ -9,4 +9,6 @@ internal sealed record RecipeChoice(string? RecipePath, IReadOnlyDictionary<stri
 {
     /// <summary>The bill of materials to attach (<c>--sbom</c>).</summary>
     public Boxer.Core.Sbom.SbomFormat Sbom { get; init; } = Boxer.Core.Sbom.SbomFormat.Spdx;
+    /// <summary><c>--test</c>: boot what was built and check it, as <c>boxer test</c> does.</summary>
+    public bool Test { get; init; }
 }

@@ -4,7 +4,7 @@ using Boxer.Core.Recipes;
 
 namespace Boxer.Host.Cli;
 
-/// <summary>The recipe options every build verb takes: <c>--recipe</c>, <c>--set</c>, <c>--plan</c>, <c>--json</c>.</summary>
+/// <summary>The recipe options every build verb takes: <c>--recipe</c>, <c>--set</c>, <c>--plan</c>, <c>--json</c>, <c>--test</c>.</summary>
 internal sealed class RecipeOptions
 {
     public Option<string> Recipe { get; } = new("--recipe")
@@ -29,8 +29,13 @@ internal sealed class RecipeOptions
 
     public Option<string> Sbom { get; } = SbomOption.Create();
 
+    public Option<bool> Test { get; } = new("--test")
+    {
+        Description = "After the build, boot what was built and check every service and the stop, as `boxer test` does (exit 5 when it fails)",
+    };
+
     /// <summary>The options to add to a verb; <c>--recipe</c> only where the recipe is not an argument.</summary>
-    public IEnumerable<Option> For(bool withRecipeOption) => withRecipeOption ? [Recipe, Set, Plan, Json, Sbom] : [Set, Plan, Json, Sbom];
+    public IEnumerable<Option> For(bool withRecipeOption) => withRecipeOption ? [Recipe, Set, Plan, Json, Sbom, Test] : [Set, Plan, Json, Sbom, Test];
 
     /// <summary>Reads the choice, locating the recipe (<paramref name="recipe"/> overrides <c>--recipe</c>).</summary>
     /// <exception cref="UsageException">--plan with no recipe, an empty or non-regular recipe path, a malformed --set.</exception>
@@ -45,7 +50,12 @@ internal sealed class RecipeOptions
         {
             throw new UsageException("--plan needs a recipe; --recipe none changes nothing");
         }
-        return new RecipeChoice(path, SetValues(parse), plan, json) { Sbom = SbomOption.Read(parse, Sbom) };
+        var test = parse.GetValue(Test);
+        if (plan && test)
+        {
+            throw new UsageException("--test boots what the build makes; --plan builds nothing");
+        }
+        return new RecipeChoice(path, SetValues(parse), plan, json) { Sbom = SbomOption.Read(parse, Sbom), Test = test };
     }
 
     /// <summary>A malformed <c>--set</c> is a command-line mistake (exit 2), not a recipe's.</summary>

@@ -14,7 +14,7 @@ internal static class TargetVerbCommand
     public const string StageHelp = "The stage3 tarball to build from";
 
     /// <summary>Names the host uses on every target verb (now or in coming verbs); a target may not declare them.</summary>
-    private static readonly string[] ReservedOptions = ["stage", "verbose", "quiet", "help", "version", "recipe", "plan", "json", "set", "target", "sbom"];
+    private static readonly string[] ReservedOptions = ["stage", "verbose", "quiet", "help", "version", "recipe", "plan", "json", "set", "target", "sbom", "test"];
 
     /// <summary>The verb, or null (with a warning) when the target declares a reserved option name.</summary>
     public static Command? Create(LoadedTarget loaded, CliConsole console)

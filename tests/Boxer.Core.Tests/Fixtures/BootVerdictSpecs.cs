@@ -1,4 +1,4 @@
-using Boxer.TestSupport.Boot;
+using Boxer.Core.Testing;
 
 namespace Boxer.Core.Tests.Fixtures;
 

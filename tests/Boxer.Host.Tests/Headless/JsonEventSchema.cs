@@ -16,6 +16,8 @@ internal static class JsonEventSchema
         ["phaseCompleted"] = [("phase", JsonValueKind.String), ("elapsedSeconds", JsonValueKind.Number)],
         ["log"] = [("level", JsonValueKind.String), ("message", JsonValueKind.String)],
         ["artifact"] = [("target", JsonValueKind.String), ("kind", JsonValueKind.String), ("usageHints", JsonValueKind.Array)],
+        ["test"] = [("reference", JsonValueKind.String), ("exitCode", JsonValueKind.Number), ("runtime", JsonValueKind.String),
+            ("boot", JsonValueKind.Object), ("services", JsonValueKind.Array), ("stop", JsonValueKind.Object), ("problems", JsonValueKind.Array)],
         ["result"] = [("exitCode", JsonValueKind.Number), ("artifacts", JsonValueKind.Array)],
     };
 

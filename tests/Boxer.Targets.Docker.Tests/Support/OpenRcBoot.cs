@@ -1,4 +1,4 @@
-using Boxer.TestSupport.Boot;
+using Boxer.Core.Testing;
 
 namespace Boxer.Targets.Docker.Tests.Support;
 

@@ -1,6 +1,6 @@
-namespace Boxer.TestSupport.Boot;
+namespace Boxer.Core.Testing;
 
-/// <summary>Shell commands a harness runs inside the booted system (docker exec, lxc exec, nsenter).</summary>
+/// <summary>Commands <c>boxer test</c> (and the boot specs) run inside a booted OpenRC system.</summary>
 public static class OpenRcProbe
 {
     /// <summary>
@@ -11,6 +11,15 @@ public static class OpenRcProbe
     public const string DefaultRunlevelReached =
         "test \"$(cat /run/openrc/softlevel 2>/dev/null)\" = default && test -d /run/openrc && ! test -e /run/openrc/rc.starting";
 
+    /// <summary>The wait as a command line (<c>sh -c</c>).</summary>
+    public static readonly string[] DefaultRunlevelReachedCommand = ["sh", "-c", DefaultRunlevelReached];
+
     /// <summary>rc-status without colours; the verdict parses it.</summary>
     public static readonly string[] RcStatus = ["rc-status", "--nocolor"];
+
+    /// <summary>
+    /// The services whose stop is under way, one per line: OpenRC keeps a symlink per service in
+    /// /run/openrc/stopping while its stop runs, so a stop that hangs leaves its service there.
+    /// </summary>
+    public static readonly string[] StoppingServices = ["sh", "-c", "ls /run/openrc/stopping 2>/dev/null"];
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Boxer.TestSupport.Boot;
+namespace Boxer.Core.Testing;
 
 /// <summary>
 /// What plain <c>rc-status</c> (or <c>rc-status -a</c>) printed inside a booted system, parsed: the section

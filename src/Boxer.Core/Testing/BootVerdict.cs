@@ -1,6 +1,7 @@
 using System.Text;
+using Boxer.Abstractions.Testing;
 
-namespace Boxer.TestSupport.Boot;
+namespace Boxer.Core.Testing;
 
 /// <summary>
 /// Whether an OpenRC system booted clean, judged from everything it printed and from <c>rc-status</c> run

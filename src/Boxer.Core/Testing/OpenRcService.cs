@@ -1,4 +1,4 @@
-namespace Boxer.TestSupport.Boot;
+namespace Boxer.Core.Testing;
 
 /// <summary>
 /// One service line of <c>rc-status</c>: the runlevel section it was listed under (<c>default</c>, a stacked
