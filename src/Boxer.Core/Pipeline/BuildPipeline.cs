@@ -126,8 +126,25 @@ public static class BuildPipeline
         List<(ITarget Target, TargetOptionValues Options)> targets, ImportedStage imported, BuildRequest request,
         IProgress<BuildEvent> progress, CancellationToken cancellationToken)
     {
+        var failures = new List<TargetFailure>();
         var written = await RunTargetsAsync(targets, imported, request, TargetRunMode.Write,
-            run => run.WriteAsync(progress, cancellationToken), progress, cancellationToken).ConfigureAwait(false);
-        return new BuildResult(imported.Stage, imported.Decoder, [.. written.SelectMany(a => a)]);
+            async run =>
+            {
+                try
+                {
+                    return await run.WriteAsync(progress, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (request.IsolateTargetFailures && IsTargetFailure(e))
+                {
+                    // The target removed its partial output; what the targets before it wrote stays.
+                    failures.Add(new TargetFailure(run.Target.Name, e));
+                    return [];
+                }
+            }, progress, cancellationToken).ConfigureAwait(false);
+        return new BuildResult(imported.Stage, imported.Decoder, [.. written.SelectMany(a => a)]) { Failures = failures };
     }
+
+    /// <summary>What one target's write can fail with without the build itself being wrong (not a cancel, not a bug).</summary>
+    private static bool IsTargetFailure(Exception e) =>
+        e is TargetException or IOException or UnauthorizedAccessException;
 }

@@ -27,6 +27,13 @@ public sealed record BuildRequest
     /// <summary>How to import the stage3.</summary>
     public ImportOptions? Import { get; init; }
 
+    /// <summary>
+    /// Whether a target's failure (a <see cref="TargetException"/>, an I/O error) leaves the other targets to
+    /// build: the failure is then listed in <see cref="BuildResult.Failures"/> instead of thrown, and the outputs
+    /// the others wrote stay. Off by default: a one-target verb reports its failure as the exception it is.
+    /// </summary>
+    public bool IsolateTargetFailures { get; init; }
+
     /// <summary>Whether the user asked for detail (<c>--verbose</c>).</summary>
     public bool Verbose { get; init; }
 }

@@ -8,7 +8,8 @@ namespace Boxer.Host.Cli;
 internal static class RecipeBuild
 {
     public static async Task<int> RunAsync(
-        IReadOnlyList<TargetRequest> targets, string stagePath, RecipeChoice choice, CliConsole console, CancellationToken cancellationToken)
+        IReadOnlyList<TargetRequest> targets, string stagePath, RecipeChoice choice, CliConsole console, CancellationToken cancellationToken,
+        bool isolateFailures = false)
     {
         IProgress<Boxer.Abstractions.BuildEvent> progress = choice.Json && !choice.Plan
             ? JsonEventWriter.For(console.Out)
@@ -24,6 +25,7 @@ internal static class RecipeBuild
             SourceDateEpoch = SourceDateEpochVariable.Read(),
             BoxerVersion = HostVersion.Current,
             Verbose = console.Verbose,
+            IsolateTargetFailures = isolateFailures,
         };
         console.NoteSpool();
         if (choice.Plan)
@@ -36,13 +38,16 @@ internal static class RecipeBuild
             return ExitCode.Success;
         }
         var result = await BuildPipeline.RunAsync(request, progress, cancellationToken);
+        var failed = result.Failures.Select(f => (f.Target, Message: Program.Describe(f.Error).Message)).ToList();
+        failed.ForEach(f => console.Error.WriteLine($"boxer: {f.Message}"));
+        int code = failed.Count > 0 ? ExitCode.TargetFailure : ExitCode.Success;
         if (progress is JsonEventWriter json)
         {
-            // Failures get their result object from Program, where exceptions become exit codes.
-            json.WriteResult(ExitCode.Success, null, result.Artifacts);
-            return ExitCode.Success;
+            // A failure that stopped the build gets its result object from Program, where exceptions become exit codes.
+            json.WriteResult(code, failed.Count > 0 ? string.Join("; ", failed.Select(f => f.Message)) : null, result.Artifacts, failed);
+            return code;
         }
         ArtifactPrinter.Print(result.Artifacts, console.Out);
-        return ExitCode.Success;
+        return code;
     }
 }
