@@ -70,7 +70,8 @@ public sealed partial class DockerTarget
         var phase = PhaseReporter.Start(context.Progress, Phase, context.RootFs.ContentSize);
         try
         {
-            var layer = await LayerWriter.WriteGzipAsync(context.RootFs, spec.LayerOptions, file.Stream, file.TempPath, phase, cancellationToken).ConfigureAwait(false);
+            bool zstd = context.Options.GetString(LayerCompressionOption) == "zstd";
+            var layer = await LayerWriter.WriteAsync(context.RootFs, spec.LayerOptions, zstd, file.Stream, file.TempPath, phase, cancellationToken).ConfigureAwait(false);
             phase.Complete();
             return layer;
         }

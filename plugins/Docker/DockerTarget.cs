@@ -16,6 +16,7 @@ public sealed partial class DockerTarget : ITarget
     public const string UserOption = "registry-user";
     public const string PasswordStdinOption = "registry-password-stdin";
     public const string InsecureOption = "insecure-registry";
+    public const string LayerCompressionOption = "layer-compression";
 
     private const string TargetName = "docker";
 
@@ -39,6 +40,11 @@ public sealed partial class DockerTarget : ITarget
         new(UserOption, TargetOptionKind.Text, "registry user name (default: ~/.docker/config.json)") { ValueName = "USER" },
         new(PasswordStdinOption, TargetOptionKind.Bool, "read the registry password from standard input"),
         new(InsecureOption, TargetOptionKind.Bool, "talk to the registry over plain HTTP"),
+        new(LayerCompressionOption, TargetOptionKind.Choice, "how --out and --push compress the layer: gzip (every engine) or zstd (Docker 23.0+)")
+        {
+            Default = "gzip",
+            Choices = ["gzip", "zstd"],
+        },
     ];
 
     /// <summary>Where <c>--registry-password-stdin</c> reads from; standard input unless a test sets it.</summary>
@@ -82,6 +88,10 @@ public sealed partial class DockerTarget : ITarget
         if (!options.Has(TagOption) && !options.Has(OutOption))
         {
             return ["give --tag NAME[:TAG] (load into the engine), --out FILE, or both"];
+        }
+        if (ZstdRefusal(options) is { } zstd)
+        {
+            return [zstd];
         }
         // Before the stage3 is read; the build checks again, as the file system may change meanwhile.
         return options.GetString(OutOption) is { Length: > 0 } outPath && OutputFile.Problem(outPath, options.GetBool(ForceOption)) is { } refusal

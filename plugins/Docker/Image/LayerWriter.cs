@@ -15,23 +15,30 @@ public static class LayerWriter
     private const int FileBufferSize = 1 << 20;
 
     /// <summary>Writes the layer into <paramref name="file"/> (left open, flushed) and names <paramref name="path"/> as where it is.</summary>
-    public static async Task<LayerBlob> WriteGzipAsync(
-        IReadOnlyRootFs tree, TarWriterOptions options, Stream file, string path, IProgress<long>? progress, CancellationToken cancellationToken)
+    public static Task<LayerBlob> WriteGzipAsync(
+        IReadOnlyRootFs tree, TarWriterOptions options, Stream file, string path, IProgress<long>? progress, CancellationToken cancellationToken) =>
+        WriteAsync(tree, options, zstd: false, file, path, progress, cancellationToken);
+
+    /// <summary>The same with the layer compressed by zstd (<c>tar+zstd</c>) when <paramref name="zstd"/> is set, else gzip.</summary>
+    public static async Task<LayerBlob> WriteAsync(
+        IReadOnlyRootFs tree, TarWriterOptions options, bool zstd, Stream file, string path, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var compressed = new HashingStream(file, leaveOpen: true);
-        var gzip = Codecs.Gzip.CreateStreamEncoder(compressed, leaveOpen: true);
-        var tar = new HashingStream(new BufferedStream(gzip, FileBufferSize), leaveOpen: false);
+        Stream encoder = zstd ? new ZstdFrameStream(compressed, leaveOpen: true) : Codecs.Gzip.CreateStreamEncoder(compressed, leaveOpen: true);
+        var tar = new HashingStream(new BufferedStream(encoder, FileBufferSize), leaveOpen: false);
         await using (compressed.ConfigureAwait(false))
-        await using (gzip.ConfigureAwait(false))
+        await using (encoder.ConfigureAwait(false))
         await using (tar.ConfigureAwait(false))
         {
             var writer = new TarWriter(tar, options);
             await writer.WriteTreeAsync(tree, progress, cancellationToken).ConfigureAwait(false);
             await writer.FinishAsync(cancellationToken).ConfigureAwait(false);
-            await gzip.FinishAsync(cancellationToken).ConfigureAwait(false);
+            await tar.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await (encoder is ZstdFrameStream frames ? frames.FinishAsync(cancellationToken) : ((Boxer.Formats.Gzip.ParallelGzipStream)encoder).FinishAsync(cancellationToken)).ConfigureAwait(false);
             await compressed.FlushAsync(cancellationToken).ConfigureAwait(false);
             await file.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return new LayerBlob(new Descriptor(MediaTypes.LayerGzip, compressed.Digest, compressed.BytesWritten), tar.Digest, path);
+            string mediaType = zstd ? MediaTypes.LayerZstd : MediaTypes.LayerGzip;
+            return new LayerBlob(new Descriptor(mediaType, compressed.Digest, compressed.BytesWritten), tar.Digest, path);
         }
     }
 }

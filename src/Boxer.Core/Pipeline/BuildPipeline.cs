@@ -22,6 +22,10 @@ public static class BuildPipeline
         BuildRequest request, IProgress<BuildEvent> progress, CancellationToken cancellationToken)
     {
         var targets = CheckOptions(request, TargetRunMode.Write);
+        if (request.AllStagePaths.Count > 1)
+        {
+            return await MultiStageBuild.RunAsync(targets, request, progress, cancellationToken).ConfigureAwait(false);
+        }
         using var imported = await ImportAsync(request.StagePath, request.Import, progress, cancellationToken);
         return await BuildTargetsAsync(targets, imported, request, progress, cancellationToken);
     }
@@ -145,6 +149,6 @@ public static class BuildPipeline
     }
 
     /// <summary>What one target's write can fail with without the build itself being wrong (not a cancel, not a bug).</summary>
-    private static bool IsTargetFailure(Exception e) =>
+    internal static bool IsTargetFailure(Exception e) =>
         e is TargetException or IOException or UnauthorizedAccessException;
 }

@@ -28,14 +28,11 @@ internal static class BuildCommand
     private static Task<int> RunAsync(IReadOnlyList<string> tokens, PluginCatalog catalog, CliConsole console, CancellationToken cancellationToken)
     {
         var arguments = BuildArgumentParser.Parse(tokens, name => catalog.Targets.FirstOrDefault(t => t.Name == name)?.Target);
-        var stage = arguments.Stages switch
-        {
-            [] => throw new UsageException("--stage is required"),
-            [var one] => InputPaths.Check("--stage", one),
-            _ => throw new UsageException("boxer build takes one --stage"),
-        };
+        var stages = arguments.Stages.Count > 0
+            ? arguments.Stages.Select(s => InputPaths.Check("--stage", s)).ToList()
+            : throw new UsageException("--stage is required");
         var choice = RecipeOptions.Choose(arguments.Recipe, "--recipe", arguments.Set, arguments.Plan, arguments.Json);
         return RecipeBuild.RunAsync(
-            [.. arguments.Targets.Select(g => new TargetRequest(g.Target, g.Values))], stage, choice, console, cancellationToken, isolateFailures: true);
+            [.. arguments.Targets.Select(g => new TargetRequest(g.Target, g.Values))], stages, choice, console, cancellationToken, isolateFailures: true);
     }
 }

@@ -8,7 +8,7 @@ namespace Boxer.Host.Cli;
 internal static class RecipeBuild
 {
     public static async Task<int> RunAsync(
-        IReadOnlyList<TargetRequest> targets, string stagePath, RecipeChoice choice, CliConsole console, CancellationToken cancellationToken,
+        IReadOnlyList<TargetRequest> targets, IReadOnlyList<string> stagePaths, RecipeChoice choice, CliConsole console, CancellationToken cancellationToken,
         bool isolateFailures = false)
     {
         IProgress<Boxer.Abstractions.BuildEvent> progress = choice.Json && !choice.Plan
@@ -19,7 +19,8 @@ internal static class RecipeBuild
         finalizer?.Prepare(progress);
         var request = new BuildRequest
         {
-            StagePath = stagePath,
+            StagePath = stagePaths[0],
+            StagePaths = stagePaths,
             Targets = targets,
             Finalizer = finalizer ?? (IFinalizer)NoFinalizer.Instance,
             SourceDateEpoch = SourceDateEpochVariable.Read(),
