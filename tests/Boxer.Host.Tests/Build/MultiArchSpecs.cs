@@ -137,6 +137,34 @@ public sealed class MultiArchSpecs(MultiArchBuild build) : IClassFixture<MultiAr
         Assert.Equal(ElfMachineAarch64, ShMachine(BlobPath(dir.Combine("oci"), layer), dir));
     }
 
+    [Fact]
+    public async Task Peak_memory_stays_under_300_MB_per_imported_stage()
+    {
+        using var dir = new TempDir("boxer-multi-rss-");
+        long peakKib = 0;
+
+        // VmHWM (the process's peak RSS so far) read at every progress line; env execs dotnet, so the pid is boxer's.
+        var run = await BoxerHost.RunAsync(
+            ["docker", "--stage", MultiArchBuild.AmdStage, "--stage", build.Arm64Stage, "--recipe", "none", "--out", dir.Combine("x.tar")],
+            new Dictionary<string, string?>(), null, (_, process) => peakKib = Math.Max(peakKib, HighWaterMarkKib(process.Id)));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.InRange(peakKib, 1, 2 * 300 * 1024);
+    }
+
+    private static long HighWaterMarkKib(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     private void AssertBuilt() => Assert.True(build.Run.ExitCode == 0, build.Run.ToString());
 
     private IEnumerable<JsonElement> Events() => build.Run.StdOutLines.Select(JsonEventSchema.Check);
