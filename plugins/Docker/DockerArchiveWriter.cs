@@ -17,7 +17,7 @@ namespace Boxer.Targets.Docker;
 /// digest not yet known, so this shape is the classic docker-archive (<c>layer.tar</c>, <c>&lt;id&gt;.json</c>).</item>
 /// </list>
 /// </summary>
-public static class DockerArchiveWriter
+public static partial class DockerArchiveWriter
 {
     private const int OuterBufferSize = 1 << 20;
     private const int FileMode = 0b110_100_100;

@@ -70,7 +70,7 @@ public sealed partial class DockerTarget
         var phase = PhaseReporter.Start(context.Progress, Phase, context.RootFs.ContentSize);
         try
         {
-            var layer = await LayerWriter.WriteGzipAsync(context.RootFs, spec.LayerOptions, spec.LayerLibrary, file.Stream, file.TempPath, phase, cancellationToken).ConfigureAwait(false);
+            var layer = await LayerWriter.WriteAsync(context.RootFs, spec.LayerOptions, spec.LayerLibrary, file.Stream, file.TempPath, phase, cancellationToken).ConfigureAwait(false);
             phase.Complete();
             return layer;
         }

@@ -18,6 +18,7 @@ public sealed partial class DockerTarget : ITarget
     public const string PasswordStdinOption = "registry-password-stdin";
     public const string InsecureOption = "insecure-registry";
     public const string CodecOption = "codec";
+    public const string LayerCompressionOption = "layer-compression";
 
     private const string TargetName = "docker";
 
@@ -42,6 +43,11 @@ public sealed partial class DockerTarget : ITarget
         new(PasswordStdinOption, TargetOptionKind.Bool, "read the registry password from standard input"),
         new(InsecureOption, TargetOptionKind.Bool, "talk to the registry over plain HTTP"),
         new(CodecOption, TargetOptionKind.Choice, CodecLibraries.OptionHelp) { Default = CodecLibraries.Auto, Choices = [.. CodecLibraries.Choices] },
+        new(LayerCompressionOption, TargetOptionKind.Choice, "how --out and --push compress the layer: gzip (every engine) or zstd (Docker 23.0+)")
+        {
+            Default = "gzip",
+            Choices = ["gzip", "zstd"],
+        },
         .. Signing.DockerSigning.Options,
     ];
 
@@ -91,6 +97,10 @@ public sealed partial class DockerTarget : ITarget
         {
             return ["give --tag NAME[:TAG] (load into the engine), --out FILE, or both"];
         }
+        if (ZstdRefusal(options) is { } zstd)
+        {
+            return [zstd];
+        }
         // Before the stage3 is read; the build checks again, as the file system may change meanwhile.
         return options.GetString(OutOption) is { Length: > 0 } outPath && OutputFile.Problem(outPath, options.GetBool(ForceOption)) is { } refusal
             ? [refusal]
@@ -109,12 +119,17 @@ public sealed partial class DockerTarget : ITarget
         {
             context.Progress.Report(new LogMessage(BuildLogLevel.Warning, warning, TargetName));
         }
-        context.Image.Labels[CodecLibraries.LabelKey] = codec.Library!.Describe(ImageSpecs.LayerGzipLevel);
+        context.Image.Labels[CodecLibraries.LabelKey] = codec.Library!.Describe(LayerLevel(context.Options));
     }
 
-    /// <summary>The library that gzips the layer (its bytes and digest depend on it).</summary>
+    /// <summary>The library that compresses the layer (its bytes and digest depend on it): gzip, or zstd with --layer-compression zstd.</summary>
     internal static CodecResolution LayerCodec(TargetOptionValues options) =>
-        CodecLibraries.Resolve(BlockCompression.Gzip, options.GetString(CodecOption));
+        CodecLibraries.Resolve(
+            options.GetString(LayerCompressionOption) == "zstd" ? BlockCompression.Zstd : BlockCompression.Gzip, options.GetString(CodecOption));
+
+    /// <summary>The level the layer is compressed at, as its <c>io.boxer.compression</c> label names it.</summary>
+    internal static int LayerLevel(TargetOptionValues options) =>
+        options.GetString(LayerCompressionOption) == "zstd" ? Image.ZstdFrameStream.DefaultLevel : ImageSpecs.LayerGzipLevel;
 
     private static TextReader OpenStandardInput() =>
         new StreamReader(new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(0, ownsHandle: false), FileAccess.Read));

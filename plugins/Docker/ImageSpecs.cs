@@ -62,7 +62,7 @@ public static class ImageSpecs
             labels[VersionLabel] = context.BoxerVersion;
         }
         // The layer's bytes (its digest) depend on the library; Validate has refused a choice that does not resolve.
-        labels[CodecLibraries.LabelKey] = DockerTarget.LayerCodec(context.Options).Library!.Describe(LayerGzipLevel);
+        labels[CodecLibraries.LabelKey] = DockerTarget.LayerCodec(context.Options).Library!.Describe(DockerTarget.LayerLevel(context.Options));
         return labels;
     }
 }

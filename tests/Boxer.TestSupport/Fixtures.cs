@@ -20,6 +20,12 @@ public static class Fixtures
                 .Directory(outDir => [Path.Combine(outDir, "openrc.tar.xz")]),
             "openrc.tar.xz"));
 
+    private static readonly Lazy<string> Arm64File = new(() =>
+        Path.Combine(
+            new FixtureCache(CacheRoot, "arm64", Script("make-arm64-stage3.sh"), TimeSpan.FromMinutes(20))
+                .Directory(outDir => [Path.Combine(outDir, "arm64.tar.xz")]),
+            "arm64.tar.xz"));
+
     /// <summary>
     /// Where every fixture is cached, outside the temp directory so a run leaves nothing there and the slow
     /// (debootstrap) fixture survives reboots and /tmp cleaning: <c>$BOXER_FIXTURE_CACHE</c>, else
@@ -46,6 +52,13 @@ public static class Fixtures
     /// debootstrap (minutes, needs the apt mirror); later runs reuse the cache.
     /// </summary>
     public static string OpenRc() => OpenRcFile.Value;
+
+    /// <summary>
+    /// A real foreign root file system (.tar.xz): Debian bookworm minbase for arm64, unpacked by the first stage
+    /// of <c>debootstrap --foreign</c> (no emulation, nothing configured); its /bin/sh is an aarch64 ELF. The first
+    /// call downloads the packages (a minute or two, needs the apt mirror); later runs reuse the cache.
+    /// </summary>
+    public static string Arm64() => Arm64File.Value;
 
     private static string Script(string name) => Path.Combine(RepoPaths.Fixtures, name);
 }

@@ -17,27 +17,35 @@ public static class LayerWriter
     /// <summary>Writes the layer into <paramref name="file"/> (left open, flushed) and names <paramref name="path"/> as where it is.</summary>
     public static Task<LayerBlob> WriteGzipAsync(
         IReadOnlyRootFs tree, TarWriterOptions options, Stream file, string path, IProgress<long>? progress, CancellationToken cancellationToken) =>
-        WriteGzipAsync(tree, options, CodecLibraries.Preferred(BlockCompression.Gzip), file, path, progress, cancellationToken);
+        WriteAsync(tree, options, CodecLibraries.Preferred(BlockCompression.Gzip), file, path, progress, cancellationToken);
 
-    /// <summary>Writes the layer, gzipped by <paramref name="library"/> (the blob's bytes depend on it).</summary>
-    public static async Task<LayerBlob> WriteGzipAsync(
+    /// <summary>
+    /// Writes the layer compressed by <paramref name="library"/>: gzip members, or zstd frames (<c>tar+zstd</c>)
+    /// for a zstd library. The blob's bytes depend on the library, which is why the caller names it.
+    /// </summary>
+    public static async Task<LayerBlob> WriteAsync(
         IReadOnlyRootFs tree, TarWriterOptions options, CodecLibrary library, Stream file, string path, IProgress<long>? progress,
         CancellationToken cancellationToken)
     {
+        bool zstd = library.Algorithm == BlockCompression.Zstd;
         var compressed = new HashingStream(file, leaveOpen: true);
-        var gzip = Codecs.Gzip.CreateStreamEncoder(compressed, leaveOpen: true, library);
-        var tar = new HashingStream(new BufferedStream(gzip, FileBufferSize), leaveOpen: false);
+        Stream encoder = zstd
+            ? new ZstdFrameStream(compressed, leaveOpen: true, library: library)
+            : Codecs.Gzip.CreateStreamEncoder(compressed, leaveOpen: true, library);
+        var tar = new HashingStream(new BufferedStream(encoder, FileBufferSize), leaveOpen: false);
         await using (compressed.ConfigureAwait(false))
-        await using (gzip.ConfigureAwait(false))
+        await using (encoder.ConfigureAwait(false))
         await using (tar.ConfigureAwait(false))
         {
             var writer = new TarWriter(tar, options);
             await writer.WriteTreeAsync(tree, progress, cancellationToken).ConfigureAwait(false);
             await writer.FinishAsync(cancellationToken).ConfigureAwait(false);
-            await gzip.FinishAsync(cancellationToken).ConfigureAwait(false);
+            await tar.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await (encoder is ZstdFrameStream frames ? frames.FinishAsync(cancellationToken) : ((Boxer.Formats.Gzip.ParallelGzipStream)encoder).FinishAsync(cancellationToken)).ConfigureAwait(false);
             await compressed.FlushAsync(cancellationToken).ConfigureAwait(false);
             await file.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return new LayerBlob(new Descriptor(MediaTypes.LayerGzip, compressed.Digest, compressed.BytesWritten), tar.Digest, path);
+            string mediaType = zstd ? MediaTypes.LayerZstd : MediaTypes.LayerGzip;
+            return new LayerBlob(new Descriptor(mediaType, compressed.Digest, compressed.BytesWritten), tar.Digest, path);
         }
     }
 }

@@ -8,4 +8,5 @@ public static class MediaTypes
     public const string Config = "application/vnd.oci.image.config.v1+json";
     public const string Layer = "application/vnd.oci.image.layer.v1.tar";
     public const string LayerGzip = "application/vnd.oci.image.layer.v1.tar+gzip";
+    public const string LayerZstd = "application/vnd.oci.image.layer.v1.tar+zstd";
 }

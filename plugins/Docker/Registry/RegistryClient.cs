@@ -29,8 +29,28 @@ public sealed partial class RegistryClient : IDisposable
         _http = new HttpClient(handler ?? new SocketsHttpHandler(), disposeHandler: true) { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
     }
 
-    /// <summary>Pushes config, layer and manifest, in the order a registry needs them.</summary>
-    public async Task<PushResult> PushAsync(ImageDocuments image, IProgress<string>? log, CancellationToken cancellationToken)
+    /// <summary>Pushes config, layer and manifest, in the order a registry needs them; the manifest under the tag.</summary>
+    public Task<PushResult> PushAsync(ImageDocuments image, IProgress<string>? log, CancellationToken cancellationToken) =>
+        PushAsync(image, _reference.Tag, log, cancellationToken);
+
+    /// <summary>
+    /// Pushes every platform's image (its manifest by digest, as an index refers to it), then the index under
+    /// the tag. Blobs the registry has (a layer shared with an earlier push) are skipped after a <c>HEAD</c>.
+    /// </summary>
+    public async Task<PushResult> PushIndexAsync(ImageIndex index, IProgress<string>? log, CancellationToken cancellationToken)
+    {
+        int uploaded = 0;
+        int skipped = 0;
+        foreach (var image in index.Images)
+        {
+            var pushed = await PushAsync(image.Documents, image.Documents.ManifestDescriptor.Digest, log, cancellationToken).ConfigureAwait(false);
+            (uploaded, skipped) = (uploaded + pushed.UploadedBlobs, skipped + pushed.SkippedBlobs);
+        }
+        string digest = await PutManifestAsync(index.Bytes, MediaTypes.Index, _reference.Tag, index.Descriptor.Digest, "putting the index", cancellationToken).ConfigureAwait(false);
+        return new PushResult(digest, uploaded, skipped);
+    }
+
+    private async Task<PushResult> PushAsync(ImageDocuments image, string manifestReference, IProgress<string>? log, CancellationToken cancellationToken)
     {
         int uploaded = 0;
         int skipped = 0;
@@ -52,7 +72,8 @@ public sealed partial class RegistryClient : IDisposable
             log?.Report($"blob {descriptor.Digest} uploaded ({descriptor.Size} bytes)");
             uploaded++;
         }
-        string digest = await PutManifestAsync(image, cancellationToken).ConfigureAwait(false);
+        string digest = await PutManifestAsync(
+            image.Manifest, MediaTypes.Manifest, manifestReference, image.ManifestDescriptor.Digest, "putting the manifest", cancellationToken).ConfigureAwait(false);
         return new PushResult(digest, uploaded, skipped);
     }
 
@@ -89,13 +110,18 @@ public sealed partial class RegistryClient : IDisposable
         await EnsureAsync(done, what, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<string> PutManifestAsync(ImageDocuments image, CancellationToken cancellationToken)
+    public Task<string> PutManifestAsync(ImageDocuments image, CancellationToken cancellationToken) =>
+        PutManifestAsync(image.Manifest, MediaTypes.Manifest, _reference.Tag, image.ManifestDescriptor.Digest, "putting the manifest", cancellationToken);
+
+    /// <summary>Puts a manifest or index document under <paramref name="reference"/> (a tag or its digest); returns the digest the registry serves it under.</summary>
+    public async Task<string> PutManifestAsync(
+        byte[] document, string mediaType, string reference, string digest, string what, CancellationToken cancellationToken)
     {
-        var body = new ByteArrayContent(image.Manifest);
-        body.Headers.ContentType = new MediaTypeHeaderValue(MediaTypes.Manifest);
-        using var response = await SendAsync(HttpMethod.Put, $"v2/{_reference.Repository}/manifests/{_reference.Tag}", body, cancellationToken).ConfigureAwait(false);
-        await EnsureAsync(response, "putting the manifest", cancellationToken).ConfigureAwait(false);
-        return response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.First() : image.ManifestDescriptor.Digest;
+        var body = new ByteArrayContent(document);
+        body.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        using var response = await SendAsync(HttpMethod.Put, $"v2/{_reference.Repository}/manifests/{reference}", body, cancellationToken).ConfigureAwait(false);
+        await EnsureAsync(response, what, cancellationToken).ConfigureAwait(false);
+        return response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.First() : digest;
     }
 
     public void Dispose() => _http.Dispose();
@@ -104,11 +130,7 @@ public sealed partial class RegistryClient : IDisposable
     {
         try
         {
-            if (!_authenticated)
-            {
-                _authorization = await RegistryAuthenticator.AuthenticateAsync(_http, _reference.Repository, _credentials, cancellationToken).ConfigureAwait(false);
-                _authenticated = true;
-            }
+            await AuthenticateOnceAsync(cancellationToken).ConfigureAwait(false);
             using var request = new HttpRequestMessage(method, uri) { Content = content };
             request.Headers.Authorization = _authorization;
             return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -116,6 +138,15 @@ public sealed partial class RegistryClient : IDisposable
         catch (HttpRequestException e)
         {
             throw new TargetException(TargetName, $"registry {_http.BaseAddress!.Authority} not reachable: {e.Message}", e);
+        }
+    }
+
+    private async Task AuthenticateOnceAsync(CancellationToken cancellationToken)
+    {
+        if (!_authenticated)
+        {
+            _authorization = await RegistryAuthenticator.AuthenticateAsync(_http, _reference.Repository, _credentials, cancellationToken).ConfigureAwait(false);
+            _authenticated = true;
         }
     }
 

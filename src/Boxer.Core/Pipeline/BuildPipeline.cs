@@ -22,6 +22,10 @@ public static class BuildPipeline
         BuildRequest request, IProgress<BuildEvent> progress, CancellationToken cancellationToken)
     {
         var targets = CheckOptions(request, TargetRunMode.Write);
+        if (request.AllStagePaths.Count > 1)
+        {
+            return await MultiStageBuild.RunAsync(targets, request, progress, cancellationToken).ConfigureAwait(false);
+        }
         using var imported = await ImportAsync(request.StagePath, request.Import, progress, cancellationToken);
         return await BuildTargetsAsync(targets, imported, request, progress, cancellationToken);
     }
@@ -128,8 +132,25 @@ public static class BuildPipeline
         List<(ITarget Target, TargetOptionValues Options)> targets, ImportedStage imported, BuildRequest request,
         IProgress<BuildEvent> progress, CancellationToken cancellationToken)
     {
+        var failures = new List<TargetFailure>();
         var written = await RunTargetsAsync(targets, imported, request, TargetRunMode.Write,
-            run => run.WriteAsync(progress, cancellationToken), progress, cancellationToken).ConfigureAwait(false);
-        return new BuildResult(imported.Stage, imported.Decoder, [.. written.SelectMany(a => a)]);
+            async run =>
+            {
+                try
+                {
+                    return await run.WriteAsync(progress, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (request.IsolateTargetFailures && IsTargetFailure(e))
+                {
+                    // The target removed its partial output; what the targets before it wrote stays.
+                    failures.Add(new TargetFailure(run.Target.Name, e));
+                    return [];
+                }
+            }, progress, cancellationToken).ConfigureAwait(false);
+        return new BuildResult(imported.Stage, imported.Decoder, [.. written.SelectMany(a => a)]) { Failures = failures };
     }
+
+    /// <summary>What one target's write can fail with without the build itself being wrong (not a cancel, not a bug).</summary>
+    internal static bool IsTargetFailure(Exception e) =>
+        e is TargetException or IOException or UnauthorizedAccessException;
 }

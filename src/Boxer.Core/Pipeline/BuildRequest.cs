@@ -9,6 +9,16 @@ public sealed record BuildRequest
     /// <summary>The stage3 tarball to import.</summary>
     public required string StagePath { get; init; }
 
+    /// <summary>
+    /// Several stage3s of different platforms to build from, when more than one (<see cref="StagePath"/> is then
+    /// the first): a target implementing <see cref="IMultiPlatformTarget"/> makes one output of all, any other
+    /// one output per stage, its <c>out</c> option named <c>NAME-ARCH.EXT</c>. Empty: <see cref="StagePath"/> alone.
+    /// </summary>
+    public IReadOnlyList<string> StagePaths { get; init; } = [];
+
+    /// <summary>Every stage3 to import: <see cref="StagePaths"/> when given, else <see cref="StagePath"/>.</summary>
+    public IReadOnlyList<string> AllStagePaths => StagePaths.Count > 0 ? StagePaths : [StagePath];
+
     /// <summary>The targets to build from one import, in order.</summary>
     public required IReadOnlyList<TargetRequest> Targets { get; init; }
 
@@ -32,6 +42,13 @@ public sealed record BuildRequest
 
     /// <summary>How to import the stage3.</summary>
     public ImportOptions? Import { get; init; }
+
+    /// <summary>
+    /// Whether a target's failure (a <see cref="TargetException"/>, an I/O error) leaves the other targets to
+    /// build: the failure is then listed in <see cref="BuildResult.Failures"/> instead of thrown, and the outputs
+    /// the others wrote stay. Off by default: a one-target verb reports its failure as the exception it is.
+    /// </summary>
+    public bool IsolateTargetFailures { get; init; }
 
     /// <summary>Whether the user asked for detail (<c>--verbose</c>).</summary>
     public bool Verbose { get; init; }

@@ -116,7 +116,13 @@ public sealed class TargetRun : IDisposable
             throw new InvalidOperationException("a plan stops before the write: its options were not checked for writing");
         }
         cancellationToken.ThrowIfCancellationRequested();
-        return Target.BuildAsync(new TargetBuildContext
+        return Target.BuildAsync(BuildContext(progress), cancellationToken);
+    }
+
+    /// <summary>What the target's write receives: the finalized tree and configuration, the stage and the options.</summary>
+    /// <param name="progress">Receives the target's phases, progress and artifacts.</param>
+    internal TargetBuildContext BuildContext(IProgress<BuildEvent> progress) =>
+        new()
         {
             RootFs = Tree,
             Image = Image,
@@ -128,8 +134,7 @@ public sealed class TargetRun : IDisposable
             BoxerVersion = _request.BoxerVersion,
             WorkingDirectory = _request.WorkingDirectory,
             Progress = progress,
-        }, cancellationToken);
-    }
+        };
 
     /// <summary>Releases the clones; the imported stage is left to its owner.</summary>
     public void Dispose()

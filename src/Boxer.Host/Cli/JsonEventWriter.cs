@@ -68,8 +68,11 @@ internal sealed class JsonEventWriter : IProgress<BuildEvent>
     public void WriteTest(Boxer.Core.Testing.ImageTestReport report) =>
         Write("test", DateTimeOffset.UtcNow, w => TestReportWriter.WriteFields(w, report, TestReportWriter.Code(report)));
 
-    /// <summary>The closing object: the exit code, the one-line error when it failed, and what was made.</summary>
-    public void WriteResult(int exitCode, string? error, IReadOnlyList<Artifact> artifacts) =>
+    /// <summary>
+    /// The closing object: the exit code, the one-line error when it failed, what was made, and (<c>boxer build</c>,
+    /// when some targets failed and others did not) <c>failed</c>: each failed target with its one-line error.
+    /// </summary>
+    public void WriteResult(int exitCode, string? error, IReadOnlyList<Artifact> artifacts, IReadOnlyList<(string Target, string Message)>? failed = null) =>
         Write("result", DateTimeOffset.UtcNow, end: true, w =>
         {
             w.WriteNumber("exitCode", exitCode);
@@ -82,6 +85,18 @@ internal sealed class JsonEventWriter : IProgress<BuildEvent>
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            if (failed is { Count: > 0 })
+            {
+                w.WriteStartArray("failed");
+                foreach (var (target, message) in failed)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("target", target);
+                    w.WriteString("error", message);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
         });
 
     private static void WriteArtifact(Utf8JsonWriter w, Artifact artifact)

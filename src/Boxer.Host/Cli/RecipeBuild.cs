@@ -8,7 +8,8 @@ namespace Boxer.Host.Cli;
 internal static class RecipeBuild
 {
     public static async Task<int> RunAsync(
-        IReadOnlyList<TargetRequest> targets, string stagePath, RecipeChoice choice, CliConsole console, CancellationToken cancellationToken)
+        IReadOnlyList<TargetRequest> targets, IReadOnlyList<string> stagePaths, RecipeChoice choice, CliConsole console, CancellationToken cancellationToken,
+        bool isolateFailures = false)
     {
         IProgress<Boxer.Abstractions.BuildEvent> progress = choice.Json && !choice.Plan
             ? JsonEventWriter.For(console.Out)
@@ -18,13 +19,15 @@ internal static class RecipeBuild
         finalizer?.Prepare(progress);
         var request = new BuildRequest
         {
-            StagePath = stagePath,
+            StagePath = stagePaths[0],
+            StagePaths = stagePaths,
             Targets = targets,
             Finalizer = finalizer ?? (IFinalizer)NoFinalizer.Instance,
             SourceDateEpoch = SourceDateEpochVariable.Read(),
             Sbom = choice.Sbom,
             BoxerVersion = HostVersion.Current,
             Verbose = console.Verbose,
+            IsolateTargetFailures = isolateFailures,
         };
         console.NoteSpool();
         if (choice.Plan)
@@ -37,15 +40,24 @@ internal static class RecipeBuild
             return ExitCode.Success;
         }
         var result = await BuildPipeline.RunAsync(request, progress, cancellationToken);
+        var failed = result.Failures.Select(f => (f.Target, Message: Program.Describe(f.Error).Message)).ToList();
+        failed.ForEach(f => console.Error.WriteLine($"boxer: {f.Message}"));
         if (progress is not JsonEventWriter)
         {
             ArtifactPrinter.Print(result.Artifacts, console.Out);
         }
-        int code = choice.Test ? await BuildTests.RunAsync(targets, result.Artifacts, progress, console, cancellationToken) : ExitCode.Success;
+        int code = failed.Count > 0 ? ExitCode.TargetFailure : ExitCode.Success;
+        if (choice.Test)
+        {
+            int tested = await BuildTests.RunAsync(targets, result.Artifacts, progress, console, cancellationToken);
+            code = code == ExitCode.Success ? tested : code;
+        }
         if (progress is JsonEventWriter json)
         {
-            // Failures get their result object from Program, where exceptions become exit codes.
-            json.WriteResult(code, code == ExitCode.Success ? null : "the image failed its test", result.Artifacts);
+            // A failure that stopped the build gets its result object from Program, where exceptions become exit codes.
+            string? error = failed.Count > 0 ? string.Join("; ", failed.Select(f => f.Message))
+                : code == ExitCode.Success ? null : "the image failed its test";
+            json.WriteResult(code, error, result.Artifacts, failed);
         }
         return code;
     }

@@ -35,7 +35,7 @@ internal static class RecipeCommand
             var values = TargetValues(loaded.Target, parse.UnmatchedTokens);
             var choice = recipe.Read(parse, parse.GetRequiredValue(file));
             var stagePath = InputPaths.Check("--stage", parse.GetRequiredValue(stage));
-            return RecipeBuild.RunAsync([new TargetRequest(loaded.Target, values)], stagePath, choice, console, cancellationToken);
+            return RecipeBuild.RunAsync([new TargetRequest(loaded.Target, values)], [stagePath], choice, console, cancellationToken);
         });
         return command;
     }

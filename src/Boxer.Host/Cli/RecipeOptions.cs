@@ -42,28 +42,39 @@ internal sealed class RecipeOptions
     /// <exception cref="RecipeException">The recipe does not exist.</exception>
     public RecipeChoice Read(ParseResult parse, string? recipe = null)
     {
-        var plan = parse.GetValue(Plan);
-        var json = parse.GetValue(Json);
-        var given = recipe ?? parse.GetValue(Recipe) ?? RecipeLocator.DefaultRecipe;
-        var path = new RecipeLocator().Locate(InputPaths.Check(recipe is null ? "--recipe" : "recipe", given));
+        var choice = Choose(recipe ?? parse.GetValue(Recipe), recipe is null ? "--recipe" : "recipe", parse.GetValue(Set) ?? [], parse.GetValue(Plan), parse.GetValue(Json));
+        var test = parse.GetValue(Test);
+        if (choice.Plan && test)
+        {
+            throw new UsageException("--test boots what the build makes; --plan builds nothing");
+        }
+        return choice with { Sbom = SbomOption.Read(parse, Sbom), Test = test };
+    }
+
+    /// <summary>The same from values read elsewhere (<c>boxer build</c> parses its own groups).</summary>
+    /// <param name="recipe">The recipe given, or null for the default.</param>
+    /// <param name="optionName">How to name the recipe in an error (<c>--recipe</c>).</param>
+    /// <param name="set">The <c>--set</c> values.</param>
+    /// <param name="plan">Whether <c>--plan</c> was given.</param>
+    /// <param name="json">Whether <c>--json</c> was given.</param>
+    /// <exception cref="UsageException">--plan with no recipe, an empty or non-regular recipe path, a malformed --set.</exception>
+    /// <exception cref="RecipeException">The recipe does not exist.</exception>
+    public static RecipeChoice Choose(string? recipe, string optionName, IReadOnlyList<string> set, bool plan, bool json)
+    {
+        var path = new RecipeLocator().Locate(InputPaths.Check(optionName, recipe ?? RecipeLocator.DefaultRecipe));
         if (plan && path is null)
         {
             throw new UsageException("--plan needs a recipe; --recipe none changes nothing");
         }
-        var test = parse.GetValue(Test);
-        if (plan && test)
-        {
-            throw new UsageException("--test boots what the build makes; --plan builds nothing");
-        }
-        return new RecipeChoice(path, SetValues(parse), plan, json) { Sbom = SbomOption.Read(parse, Sbom), Test = test };
+        return new RecipeChoice(path, SetValues(set), plan, json);
     }
 
     /// <summary>A malformed <c>--set</c> is a command-line mistake (exit 2), not a recipe's.</summary>
-    private IReadOnlyDictionary<string, string> SetValues(ParseResult parse)
+    private static IReadOnlyDictionary<string, string> SetValues(IReadOnlyList<string> set)
     {
         try
         {
-            return RecipeArgs.Parse(parse.GetValue(Set) ?? []);
+            return RecipeArgs.Parse(set);
         }
         catch (RecipeException e)
         {
