@@ -4,10 +4,10 @@
 # and TLS use), xz and zstd. No .NET, no ICU (the build uses invariant globalization). Also the cached
 # test fixture "boxer-base" (tests/Boxer.TestSupport/Fixtures.cs).
 #
-#   usage: make-base-rootfs.sh OUT.tar.xz [ARCH]    (needs root and the apt mirror; takes minutes)
+#   usage: make-base-rootfs.sh OUT.tar.xz    (needs root and the apt mirror; takes minutes)
 #
-# ARCH is a Debian architecture (default: the host's). The mirror comes from $BOXER_DEBIAN_MIRROR, else the
-# host's apt sources, else deb.debian.org.
+# The rootfs has the host's architecture (build an arm64 one on an arm64 runner). The mirror comes from
+# $BOXER_DEBIAN_MIRROR, else the host's apt sources, else deb.debian.org.
 set -euo pipefail
 
 readonly SUITE=bookworm
@@ -15,9 +15,8 @@ readonly PACKAGES=ca-certificates,xz-utils,zstd
 
 die() { echo "make-base-rootfs: $*" >&2; exit 1; }
 
-[[ $# -ge 1 && $1 == *.tar.xz ]] || die "usage: $0 OUT.tar.xz [ARCH]"
+[[ $# -eq 1 && $1 == *.tar.xz ]] || die "usage: $0 OUT.tar.xz"
 out=$(realpath -m "$1")
-arch=${2:-$(dpkg --print-architecture)}
 [[ $(id -u) -eq 0 ]] || die "needs root (debootstrap); run it with sudo or as root"
 for tool in debootstrap tar xz; do
   command -v "$tool" >/dev/null || die "needs '$tool' (Debian: debootstrap tar xz-utils)"
@@ -38,9 +37,7 @@ mirror() {
 
 R=$(mktemp -d "${TMPDIR:-/tmp}/boxer-base-rootfs.XXXXXX")
 trap 'rm -rf "$R"' EXIT
-foreign=()
-[[ $arch == "$(dpkg --print-architecture)" ]] || foreign=(--foreign)
-debootstrap --variant=minbase --arch="$arch" "${foreign[@]}" --include="$PACKAGES" "$SUITE" "$R" "$(mirror)" >&2
+debootstrap --variant=minbase --include="$PACKAGES" "$SUITE" "$R" "$(mirror)" >&2
 # What a job image does not need: apt's lists and caches, docs, man pages, logs.
 rm -rf "$R"/var/lib/apt/lists/* "$R"/var/cache/apt/*.bin "$R"/var/cache/apt/archives/*.deb \
   "$R"/usr/share/doc/* "$R"/usr/share/man/* "$R"/usr/share/info/* "$R"/var/log/*.log "$R"/var/log/apt/*
