@@ -26,6 +26,13 @@ public static class Fixtures
                 .Directory(outDir => [Path.Combine(outDir, "arm64.tar.xz")]),
             "arm64.tar.xz"));
 
+    private static readonly Lazy<string> BoxerBaseFile = new(() =>
+        Path.Combine(
+            new FixtureCache(
+                    CacheRoot, "boxer-base", Path.Combine(RepoPaths.Root, "ship", "make-base-rootfs.sh"), TimeSpan.FromMinutes(30))
+                .Directory(outDir => [Path.Combine(outDir, "base.tar.xz")]),
+            "base.tar.xz"));
+
     /// <summary>
     /// Where every fixture is cached, outside the temp directory so a run leaves nothing there and the slow
     /// (debootstrap) fixture survives reboots and /tmp cleaning: <c>$BOXER_FIXTURE_CACHE</c>, else
@@ -59,6 +66,12 @@ public static class Fixtures
     /// call downloads the packages (a minute or two, needs the apt mirror); later runs reuse the cache.
     /// </summary>
     public static string Arm64() => Arm64File.Value;
+
+    /// <summary>
+    /// The minimal Debian rootfs boxer's own image is built on (ship/make-base-rootfs.sh: minbase, CA
+    /// certificates, xz, zstd; no .NET), as .tar.xz. The first call runs debootstrap.
+    /// </summary>
+    public static string BoxerBase() => BoxerBaseFile.Value;
 
     private static string Script(string name) => Path.Combine(RepoPaths.Fixtures, name);
 }

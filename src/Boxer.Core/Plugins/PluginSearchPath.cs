@@ -1,7 +1,8 @@
 namespace Boxer.Core.Plugins;
 
 /// <summary>
-/// Where plugins are looked for, in order: <c>plugins/</c> beside the executable, each directory of
+/// Where plugins are looked for, in order: <c>plugins/</c> beside the host assembly (and beside the executable
+/// when that differs, see <see cref="AppDirectories"/>), each directory of
 /// <c>$BOXER_PLUGIN_PATH</c> (colon-separated), then <c>~/.local/share/boxer/plugins</c>.
 /// </summary>
 public static class PluginSearchPath
@@ -12,17 +13,17 @@ public static class PluginSearchPath
     /// <summary>The directories to search, from the process environment.</summary>
     public static IReadOnlyList<string> Default() =>
         Resolve(
-            AppContext.BaseDirectory,
+            AppDirectories.Default(),
             Environment.GetEnvironmentVariable(EnvironmentVariable),
             Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
 
     /// <summary>The directories to search, from explicit inputs (for tests).</summary>
-    /// <param name="executableDirectory">The folder holding the host assembly.</param>
+    /// <param name="appDirectories">The folders holding boxer's own files (<see cref="AppDirectories"/>).</param>
     /// <param name="pluginPathVariable">The value of <c>$BOXER_PLUGIN_PATH</c>, or null.</param>
     /// <param name="homeDirectory">The user's home directory, or empty when unknown.</param>
-    public static IReadOnlyList<string> Resolve(string executableDirectory, string? pluginPathVariable, string homeDirectory)
+    public static IReadOnlyList<string> Resolve(IEnumerable<string> appDirectories, string? pluginPathVariable, string homeDirectory)
     {
-        var directories = new List<string> { Path.Combine(executableDirectory, "plugins") };
+        var directories = appDirectories.Select(d => Path.Combine(d, "plugins")).ToList();
         directories.AddRange(
             (pluginPathVariable ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         if (homeDirectory.Length > 0)

@@ -1,7 +1,8 @@
 namespace Boxer.Core.Recipes;
 
 /// <summary>
-/// Finds recipes: a path as given first, then by name in <c>recipes/</c> beside the executable, then in
+/// Finds recipes: a path as given first, then by name in <c>recipes/</c> beside the executable (see
+/// <see cref="AppDirectories"/>), then in
 /// <c>$XDG_CONFIG_HOME/boxer/recipes</c> (else <c>~/.config/boxer/recipes</c>). <c>none</c> means no recipe.
 /// </summary>
 public sealed class RecipeLocator(IReadOnlyList<string>? searchDirectories = null)
@@ -19,7 +20,7 @@ public sealed class RecipeLocator(IReadOnlyList<string>? searchDirectories = nul
         var config = string.IsNullOrEmpty(xdg)
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config")
             : xdg;
-        return [Path.Combine(AppContext.BaseDirectory, "recipes"), Path.Combine(config, "boxer", "recipes")];
+        return [.. AppDirectories.Default().Select(d => Path.Combine(d, "recipes")), Path.Combine(config, "boxer", "recipes")];
     }
 
     /// <summary>The full path of the recipe <paramref name="nameOrPath"/> names; null for <c>none</c>.</summary>

@@ -9,7 +9,7 @@ namespace Boxer.Host.Cli;
 internal static class BoxerCommandLine
 {
     /// <summary>Verbs boxer has or will have itself; a target may not take one of these names.</summary>
-    private static readonly string[] BuiltInVerbs = ["targets", "inspect", "recipe", "recipes", "tui", "overlay", "verify", "test", BuildCommand.Name, ManifestCommand.Name];
+    private static readonly string[] BuiltInVerbs = ["targets", "inspect", "recipe", "recipes", "tui", "overlay", "verify", "test", BuildCommand.Name, ManifestCommand.Name, Completion.CompletionCommand.Name];
 
     /// <summary>Parses and runs; a parse error becomes a <see cref="UsageException"/> for Program to report.</summary>
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
@@ -49,6 +49,7 @@ internal static class BoxerCommandLine
             TestCommand.Create(catalog, console),
             BuildCommand.Create(catalog, console),
             ManifestCommand.Create(catalog, console),
+            Completion.CompletionCommand.Create(console),
         };
         // A bare `boxer` on an interactive terminal opens the wizard; elsewhere it shows the help, and is
         // still a usage error, as a script calling it wanted something.
