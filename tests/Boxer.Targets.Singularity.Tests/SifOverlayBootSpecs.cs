@@ -2,6 +2,7 @@ using System.Globalization;
 using Boxer.Abstractions;
 using Boxer.Core.Pipeline;
 using Boxer.Core.Recipes;
+using Boxer.Core.Testing;
 using Boxer.Formats.Sif;
 using Boxer.TestSupport;
 using Boxer.TestSupport.Boot;

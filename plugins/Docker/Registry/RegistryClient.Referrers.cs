@@ -59,23 +59,6 @@ public sealed partial class RegistryClient
         return await ReadReferrersTagAsync(subjectDigest, cancellationToken).ConfigureAwait(false) ?? EmptyIndex();
     }
 
-    /// <summary>A manifest or blob's bytes by digest or tag (<paramref name="accept"/> names the manifest types wanted).</summary>
-    public async Task<(byte[] Bytes, string? Digest)> GetManifestAsync(string reference, string accept, CancellationToken cancellationToken)
-    {
-        using var response = await GetAsync(ManifestUri(reference), accept, cancellationToken).ConfigureAwait(false);
-        await EnsureAsync(response, $"reading manifest {reference}", cancellationToken).ConfigureAwait(false);
-        string? digest = response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.First() : null;
-        return (await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false), digest);
-    }
-
-    /// <summary>A blob's bytes.</summary>
-    public async Task<byte[]> GetBlobAsync(string digest, CancellationToken cancellationToken)
-    {
-        using var response = await GetAsync($"v2/{_reference.Repository}/blobs/{digest}", "*/*", cancellationToken).ConfigureAwait(false);
-        await EnsureAsync(response, $"reading blob {digest}", cancellationToken).ConfigureAwait(false);
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     private async Task AddToReferrersTagAsync(SbomReferrer referrer, CancellationToken cancellationToken)
     {
         var index = await ReadReferrersTagAsync(referrer.Subject.Digest, cancellationToken).ConfigureAwait(false) ?? EmptyIndex();
