@@ -1,7 +1,7 @@
 using Boxer.Ship.Tests.Support;
 using Boxer.Targets.Docker.Tests.Support;
 using Boxer.TestSupport;
-using Boxer.TestSupport.Boot;
+using Boxer.Core.Testing;
 using Xunit.Abstractions;
 
 namespace Boxer.Ship.Tests;

@@ -5,7 +5,6 @@ using Boxer.Core.Recipes;
 using Boxer.Core.Testing;
 using Boxer.Formats.Sif;
 using Boxer.TestSupport;
-using Boxer.TestSupport.Boot;
 using Xunit.Abstractions;
 
 namespace Boxer.Targets.Singularity.Tests;
