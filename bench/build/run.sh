@@ -26,7 +26,7 @@ trap 'rm -rf "$work"' EXIT
 
 echo "# input $stage ($(stat -c %s "$stage") bytes); $(nproc) cores; $(date -u '+%F %T') UTC"
 
-# timed NAME CMD...: runs CMD (a shell line) under GNU time; prints and returns its wall time.
+# timed NAME CMD...: runs CMD (a shell line) under GNU time; prints its line and returns "WALL CPU".
 timed() {
   local name="$1" line="$2"
   rm -f "$work"/a.tar "$work"/b.sif
@@ -35,18 +35,20 @@ timed() {
   read -r wall user sys rss < "$work/time"
   printf '%-9s wall %7.2f s  cpu %7.2f s  peak RSS %5d MB  (load %s)\n' "$name" "$wall" \
     "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" $((rss / 1024)) "$(cut -d' ' -f1 /proc/loadavg)" >&2
-  echo "$wall"
+  awk -v w="$wall" -v u="$user" -v s="$sys" 'BEGIN { print w, u + s }'
 }
 
 b="$root/boxer"
 separate="'$b' docker -q --stage '$stage' --recipe none --out '$work/a.tar' && '$b' sif -q --stage '$stage' --recipe none --out '$work/b.sif'"
 build="'$b' build -q --stage '$stage' --recipe none --target docker --out '$work/a.tar' --target sif --out '$work/b.sif'"
 
-best_separate=""; best_build=""
+best_separate=""; best_build=""; cpu_separate=""; cpu_build=""
+min() { awk -v a="$1" -v b="${2:-$1}" 'BEGIN { print (a < b ? a : b) }'; }
 for ((i = 1; i <= runs; i++)); do
-  s="$(timed separate "$separate")"; t="$(timed build "$build")"
-  best_separate="$(awk -v a="$s" -v b="${best_separate:-$s}" 'BEGIN { print (a < b ? a : b) }')"
-  best_build="$(awk -v a="$t" -v b="${best_build:-$t}" 'BEGIN { print (a < b ? a : b) }')"
+  read -r s sc < <(timed separate "$separate"); read -r t tc < <(timed build "$build")
+  best_separate="$(min "$s" "$best_separate")"; best_build="$(min "$t" "$best_build")"
+  cpu_separate="$(min "$sc" "$cpu_separate")"; cpu_build="$(min "$tc" "$cpu_build")"
 done
-ratio="$(awk -v a="$best_build" -v b="$best_separate" 'BEGIN { printf "%.2f", a / b }')"
-echo "best: separate ${best_separate} s, build ${best_build} s; build/separate = ${ratio}x (target <= 0.75x)"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+echo "best wall: separate ${best_separate} s, build ${best_build} s; build/separate = $(ratio "$best_build" "$best_separate")x (target <= 0.75x)"
+echo "best CPU:  separate ${cpu_separate} s, build ${cpu_build} s; build/separate = $(ratio "$cpu_build" "$cpu_separate")x"

@@ -1,7 +1,8 @@
+using Boxer.Abstractions.Testing;
+using Boxer.Core.Testing;
 using Boxer.Ship.Tests.Support;
 using Boxer.Targets.Docker.Tests.Support;
 using Boxer.TestSupport;
-using Boxer.Core.Testing;
 using Xunit.Abstractions;
 
 namespace Boxer.Ship.Tests;

@@ -13,7 +13,7 @@ public sealed class DockerTargetSpecs
     public void The_target_declares_its_options()
     {
         Assert.Equal("docker", _target.Name);
-        Assert.Equal(["tag", "push", "out", "force", "registry-user", "registry-password-stdin", "insecure-registry", "codec", "sign-key", "sign-key-password-stdin"], _target.Options.Select(o => o.Name));
+        Assert.Equal(["tag", "push", "out", "force", "registry-user", "registry-password-stdin", "insecure-registry", "codec", "layer-compression", "sign-key", "sign-key-password-stdin"], _target.Options.Select(o => o.Name));
         Assert.Null(_target.Options.Single(o => o.Name == "tag").Validate!("127.0.0.1:5000/x:1"));
         Assert.NotNull(_target.Options.Single(o => o.Name == "tag").Validate!("UPPER"));
     }
