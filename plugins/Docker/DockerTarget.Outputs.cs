@@ -90,10 +90,15 @@ public sealed partial class DockerTarget
         var documents = ImageDocuments.Create(spec, layer);
         using var registry = new RegistryClient(tag, credentials, context.Options.GetBool(InsecureOption));
         var result = await registry.PushAsync(documents, new InlineProgress<string>(line => Log(context, BuildLogLevel.Info, line)), cancellationToken).ConfigureAwait(false);
-        await PushSbomAsync(context, spec, layer, registry, cancellationToken).ConfigureAwait(false);
+        string? sbomDigest = await PushSbomAsync(context, spec, layer, registry, cancellationToken).ConfigureAwait(false);
         if (SigningKey(context) is { } key)
         {
             await SignAsync(context, registry, tag, result.ManifestDigest, key, cancellationToken).ConfigureAwait(false);
+            // The SBOM says what is inside; signed too, so a verifier can trust it as much as the image.
+            if (sbomDigest is not null)
+            {
+                await SignAsync(context, registry, tag, sbomDigest, key, cancellationToken).ConfigureAwait(false);
+            }
         }
         phase.Complete();
         return new Artifact(TargetName, ArtifactKind.RegistryImage, $"{tag.FamiliarName}@{result.ManifestDigest}")

@@ -43,14 +43,16 @@ public sealed partial class DockerTarget
         : spec.RepoTags.FirstOrDefault() is { } tag ? ":" + tag[(tag.LastIndexOf(':') + 1)..]
         : ":" + SbomReferrer.DefaultRefName;
 
-    private static async Task PushSbomAsync(
+    /// <summary>Pushes the SBOM referrer of the pushed image; its manifest digest (for the signature), or null without an SBOM.</summary>
+    private static async Task<string?> PushSbomAsync(
         TargetBuildContext context, ImageSpec spec, LayerBlob layer, RegistryClient registry, CancellationToken cancellationToken)
     {
         if (Referrer(context, spec, layer) is not { } referrer)
         {
-            return;
+            return null;
         }
         var log = new InlineProgress<string>(line => Log(context, BuildLogLevel.Info, line));
         await registry.PushReferrerAsync(referrer, log, cancellationToken).ConfigureAwait(false);
+        return referrer.ManifestDescriptor.Descriptor.Digest;
     }
 }

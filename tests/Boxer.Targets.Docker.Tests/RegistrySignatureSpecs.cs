@@ -44,6 +44,39 @@ public sealed class RegistrySignatureSpecs : IDisposable
     }
 
     [Fact]
+    public async Task The_SBOM_referrer_is_signed_with_the_same_key()
+    {
+        using var registry = new LocalRegistry();
+        string key = PrivateKey("sbom-key.pem");
+        string tag = $"{registry.Host}/boxer/sbom-signed:1";
+        var context = BusyboxTree.Context(BusyboxTree.Create(), new EventLog(), Epoch,
+            [(DockerTarget.TagOption, tag), (DockerTarget.PushOption, "true"), (DockerTarget.InsecureOption, "true"), (DockerTarget.SignKeyOption, key)]);
+        var withSbom = new TargetBuildContext
+        {
+            RootFs = context.RootFs,
+            Image = context.Image,
+            Stage = context.Stage,
+            Options = context.Options,
+            Recipe = context.Recipe,
+            SourceDateEpoch = context.SourceDateEpoch,
+            BoxerVersion = context.BoxerVersion,
+            Progress = context.Progress,
+            Sbom = new SbomDocument { MediaType = SbomDocument.SpdxMediaType, FileName = "sbom.spdx.json", Content = "{\"spdxVersion\":\"SPDX-2.3\"}"u8.ToArray() },
+        };
+
+        var pushed = Assert.Single(await Target().BuildAsync(withSbom, default));
+
+        // The referrer, found as a client without the referrers API finds it: the sha256-<hex> tag's index.
+        string referrersTag = pushed.Digest!.Replace(':', '-');
+        using var index = JsonDocument.Parse(Curl(registry, $"/v2/boxer/sbom-signed/manifests/{referrersTag}", _dir.File("referrers.json"), "application/vnd.oci.image.index.v1+json"));
+        string referrer = Assert.Single(index.RootElement.GetProperty("manifests").EnumerateArray().ToList()).GetProperty("digest").GetString()!;
+        var (payload, signature) = FetchSignature(registry, "boxer/sbom-signed", referrer);
+        Assert.Equal("Verified OK", OpensslVerify(PublicKey(key), payload, signature));
+        using var json = JsonDocument.Parse(File.ReadAllBytes(payload));
+        Assert.Equal(referrer, json.RootElement.GetProperty("critical").GetProperty("image").GetProperty("docker-manifest-digest").GetString());
+    }
+
+    [Fact]
     public async Task An_encrypted_PKCS8_key_signs_with_the_passphrase_from_stdin()
     {
         using var registry = new LocalRegistry();
@@ -92,9 +125,9 @@ public sealed class RegistrySignatureSpecs : IDisposable
         "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Curl(registry, $"/v2/{repository}/manifests/{tag}", _dir.File($"{tag}.manifest"))));
 
     /// <summary>A raw distribution-API GET, saved to <paramref name="output"/>.</summary>
-    private static byte[] Curl(LocalRegistry registry, string path, string output)
+    private static byte[] Curl(LocalRegistry registry, string path, string output, string accept = "application/vnd.oci.image.manifest.v1+json")
     {
-        Tool.Run("curl", "-fsS", "-H", "Accept: application/vnd.oci.image.manifest.v1+json", "-o", output, $"http://{registry.Host}{path}");
+        Tool.Run("curl", "-fsS", "-H", $"Accept: {accept}", "-o", output, $"http://{registry.Host}{path}");
         return File.ReadAllBytes(output);
     }
 
