@@ -74,6 +74,13 @@ public sealed partial class SingularityTarget : ITarget
         {
             problems.Add(problem);
         }
+        // The signature covers every object of the group, the overlay too, and the first --writable boot changes
+        // the overlay: the image would stop verifying on its first use. A separate overlay file keeps both.
+        if (options.Has(SifSigning.KeyOption) && options.Has("overlay-size"))
+        {
+            problems.Add("--sign-key with --overlay-size: the embedded overlay changes on its first writable boot, which breaks the signature; "
+                + "sign the SIF without it and use a separate overlay (boxer overlay create)");
+        }
         return problems;
     }
 

@@ -57,6 +57,14 @@ public sealed class SingularityPrepareSpecs : IDisposable
         Assert.Equal([problem], problems);
     }
 
+    [Fact]
+    public void A_signed_sif_with_an_embedded_overlay_is_refused_as_its_first_writable_boot_would_break_the_signature()
+    {
+        var problems = new SingularityTarget().Validate(new TargetOptionValues(new Dictionary<string, string> { ["sign-key"] = "key.asc", ["overlay-size"] = "64" }));
+
+        Assert.Contains("--sign-key with --overlay-size", Assert.Single(problems), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("stage3-amd64-openrc-20261124.tar.xz", "stage3-amd64-openrc-20261124.sif")]
     [InlineData("funtoo-stage3.tar.zst", "funtoo-stage3.sif")]
