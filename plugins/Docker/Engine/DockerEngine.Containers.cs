@@ -50,7 +50,7 @@ public sealed partial class DockerEngine
         })
         {
             using var response = await SendAsync(create, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound)
+            if (IsNotRunning(response))
             {
                 return null;
             }
@@ -65,7 +65,7 @@ public sealed partial class DockerEngine
         })
         {
             using var response = await SendAsync(start, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound)
+            if (IsNotRunning(response))
             {
                 return null;
             }
@@ -116,6 +116,13 @@ public sealed partial class DockerEngine
     /// <summary><c>docker rmi NAME</c> without force: untags, and removes the image only when no other tag holds it.</summary>
     public Task RemoveImageAsync(string image, CancellationToken cancellationToken) =>
         DeleteAsync($"images/{Uri.EscapeDataString(image)}", "rmi", cancellationToken);
+
+    /// <summary>
+    /// The container is gone or not running: 409 or 404, and 500 when it exits between the engine's check and
+    /// the exec (a race while it stops, which boxer test watches).
+    /// </summary>
+    private static bool IsNotRunning(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound or HttpStatusCode.InternalServerError;
 
     private async Task PostAsync(string path, string operation, CancellationToken cancellationToken, HttpStatusCode? alsoFine = null)
     {
