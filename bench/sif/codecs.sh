@@ -8,7 +8,8 @@
 #             and, with --original (root), tar -xpf + mksquashfs -comp gzip -Xcompression-level 6 for its size
 # tar2sqfs runs with -j $(nproc), as the issue's figures did. Sizes are boxer's squashfs partition (siftool).
 #
-# Usage: bench/sif/codecs.sh [--original] [--only zstd|gzip9|gzip6] [STAGE.tar.xz]   default bench/out/stage-1g.tar.xz
+# Usage: bench/sif/codecs.sh [--original] [--no-managed] [--only zstd|gzip9|gzip6] [STAGE.tar.xz]
+# --no-managed skips the zstdsharp/zlib-ng runs (the slow "before" figures).   default bench/out/stage-1g.tar.xz
 # Needs: /usr/bin/time (Debian time), squashfs-tools-ng, squashfs-tools (--original), siftool, xz, the .NET SDK.
 # Prints one line per measurement and per level the ratios boxer/tar2sqfs (wall) and the size differences,
 # with the issue-17 goals: zstd <= 0.5x and size within 1 %; gzip-9 <= 0.35x and no larger; gzip-6 no larger
@@ -17,10 +18,11 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
-original=0; only=""
+original=0; only=""; managed=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --original) original=1; shift ;;
+    --no-managed) managed=0; shift ;;
     --only) only="$2"; shift 2 ;;
     *) break ;;
   esac
@@ -67,30 +69,30 @@ peer() { # KEY COMPRESSION LEVEL
   report "$1" "$(stat -c %s "$out")"
   rm -f "$out"
 }
-ratio() { awk -v a="${wall[$1]}" -v b="${wall[$2]}" 'BEGIN { printf "%.3f", a / b }'; }
-delta() { awk -v a="${size[$1]}" -v b="${size[$2]}" 'BEGIN { printf "%+.2f %%", (a - b) * 100 / b }'; }
+ratio() { [[ -n "${wall[$1]:-}" && -n "${wall[$2]:-}" ]] || { echo "-"; return; }; awk -v a="${wall[$1]}" -v b="${wall[$2]}" 'BEGIN { printf "%.3f", a / b }'; }
+delta() { [[ -n "${size[$1]:-}" && -n "${size[$2]:-}" ]] || { echo "-"; return; }; awk -v a="${size[$1]}" -v b="${size[$2]}" 'BEGIN { printf "%+.2f %%", (a - b) * 100 / b }'; }
 verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t) ? "MET" : "MISSED" }'; }
 
 if [[ -z "$only" || "$only" == zstd ]]; then
   boxer "zstd15 boxer libzstd" zstd 15 libzstd
-  boxer "zstd15 boxer zstdsharp" zstd 15 zstdsharp
   peer "zstd15 tar2sqfs" zstd 15
+  [[ "$managed" == 1 ]] && boxer "zstd15 boxer zstdsharp" zstd 15 zstdsharp
   r="$(ratio "zstd15 boxer libzstd" "zstd15 tar2sqfs")"
   echo "zstd 15: libzstd/tar2sqfs wall $r (goal <= 0.5) $(verdict "$r" 0.5); zstdsharp/tar2sqfs $(ratio "zstd15 boxer zstdsharp" "zstd15 tar2sqfs"); libzstd/zstdsharp $(ratio "zstd15 boxer libzstd" "zstd15 boxer zstdsharp")"
   echo "zstd 15: size libzstd vs tar2sqfs $(delta "zstd15 boxer libzstd" "zstd15 tar2sqfs") (goal within 1 %), zstdsharp vs tar2sqfs $(delta "zstd15 boxer zstdsharp" "zstd15 tar2sqfs")"
 fi
 if [[ -z "$only" || "$only" == gzip9 ]]; then
   boxer "gzip9 boxer libdeflate" gzip 9 libdeflate
-  boxer "gzip9 boxer zlib-ng" gzip 9 zlib-ng
   peer "gzip9 tar2sqfs" gzip 9
+  [[ "$managed" == 1 ]] && boxer "gzip9 boxer zlib-ng" gzip 9 zlib-ng
   r="$(ratio "gzip9 boxer libdeflate" "gzip9 tar2sqfs")"
   echo "gzip 9: libdeflate/tar2sqfs wall $r (goal <= 0.35) $(verdict "$r" 0.35); zlib-ng/tar2sqfs $(ratio "gzip9 boxer zlib-ng" "gzip9 tar2sqfs"); libdeflate/zlib-ng $(ratio "gzip9 boxer libdeflate" "gzip9 boxer zlib-ng")"
   echo "gzip 9: size libdeflate vs tar2sqfs $(delta "gzip9 boxer libdeflate" "gzip9 tar2sqfs") (goal no larger), zlib-ng vs tar2sqfs $(delta "gzip9 boxer zlib-ng" "gzip9 tar2sqfs")"
 fi
 if [[ -z "$only" || "$only" == gzip6 ]]; then
   boxer "gzip6 boxer libdeflate" gzip 6 libdeflate
-  boxer "gzip6 boxer zlib-ng" gzip 6 zlib-ng
   peer "gzip6 tar2sqfs" gzip 6
+  [[ "$managed" == 1 ]] && boxer "gzip6 boxer zlib-ng" gzip 6 zlib-ng
   echo "gzip 6: libdeflate/tar2sqfs wall $(ratio "gzip6 boxer libdeflate" "gzip6 tar2sqfs"); size libdeflate vs tar2sqfs $(delta "gzip6 boxer libdeflate" "gzip6 tar2sqfs"), zlib-ng vs tar2sqfs $(delta "gzip6 boxer zlib-ng" "gzip6 tar2sqfs")"
   if [[ "$original" == 1 ]]; then
     [[ "$(id -u)" == 0 ]] || die "--original needs root (tar -xpf with owners)"
