@@ -33,12 +33,13 @@ public sealed class BoxerImageSpecs(ShipArtifacts artifacts, ITestOutputHelper o
         BuildImage();
         Assert.Equal("65534:65534", Docker("image", "inspect", "-f", "{{.Config.User}}", _image).Trim());
         string data = Directory.CreateDirectory(_dir.Combine("data")).FullName;
-        File.Copy(ShipArtifacts.DemoStage, Path.Combine(data, "demo.tar.xz"));
+        // Under the same name as ./boxer read it: the image's history names the stage3 file.
+        File.Copy(ShipArtifacts.DemoStage, Path.Combine(data, Path.GetFileName(ShipArtifacts.DemoStage)));
         File.Copy(Fixtures.OpenRc(), Path.Combine(data, "openrc.tar.xz"));
         // uid 65534 writes the outputs: the folder is the job's workspace.
         File.SetUnixFileMode(data, (UnixFileMode)0b111_111_111);
 
-        var build = Job(data, null, "docker", "--stage", "demo.tar.xz", "--out", "x.tar", "--quiet");
+        var build = Job(data, null, "docker", "--stage", Path.GetFileName(ShipArtifacts.DemoStage), "--out", "x.tar", "--quiet");
 
         Assert.True(build.Succeeded, build.ToString());
         Assert.True(File.ReadAllBytes(artifacts.ReferenceImage).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(data, "x.tar"))),

@@ -26,7 +26,8 @@ public sealed class SelfContainedArchiveSpecs(ShipArtifacts artifacts) : IDispos
         ExternalTool.Require("docker");
         string boxer = artifacts.Extract("x64", Directory.CreateDirectory(_dir.Combine("install")).FullName);
         string work = Directory.CreateDirectory(_dir.Combine("work")).FullName;
-        File.Copy(ShipArtifacts.DemoStage, Path.Combine(work, "demo.tar.xz"));
+        // Under the same name as ./boxer read it: the image's history names the stage3 file.
+        File.Copy(ShipArtifacts.DemoStage, Path.Combine(work, Path.GetFileName(ShipArtifacts.DemoStage)));
         ExternalTool.RunChecked("docker", "import", Fixtures.OpenRc(), _image);
         var dotnet = ExternalTool.Run("docker", ["run", "--rm", _image, "sh", "-c", "command -v dotnet || ls -d /usr/share/dotnet /usr/lib/dotnet /opt/dotnet"]);
         Assert.True(dotnet.ExitCode != 0, $"the container has .NET: {dotnet.Stdout}");
@@ -34,7 +35,7 @@ public sealed class SelfContainedArchiveSpecs(ShipArtifacts artifacts) : IDispos
         var run = ExternalTool.Run("docker", [
             "run", "--rm", "-e", $"SOURCE_DATE_EPOCH={ShipArtifacts.Epoch}", "-e", "HOME=/tmp",
             "-v", $"{Path.GetDirectoryName(boxer)}:/opt/boxer:ro", "-v", $"{work}:/data", "-w", "/data",
-            _image, "/opt/boxer/boxer", "docker", "--stage", "demo.tar.xz", "--out", "x.tar", "--quiet"],
+            _image, "/opt/boxer/boxer", "docker", "--stage", Path.GetFileName(ShipArtifacts.DemoStage), "--out", "x.tar", "--quiet"],
             new ToolRunOptions { Timeout = TimeSpan.FromMinutes(10) });
 
         Assert.True(run.Succeeded, run.ToString());
