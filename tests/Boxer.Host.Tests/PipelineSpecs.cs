@@ -109,7 +109,8 @@ public sealed class PipelineSpecs
         Assert.Equal(["/sbin/init"], target.Built!.Image.Entrypoint);
         Assert.Equal(new RecipeInfo("recording.csx", "abc123"), target.Built.Recipe);
         Assert.Equal(
-            ["+one:prepare", "-one:prepare", "+one:recipe", "-one:recipe"],
+            // The SBOM is read once, before any target's prepare and recipe; "?" is its one log line (the package count).
+            ["+sbom", "?", "-sbom", "+one:prepare", "-one:prepare", "+one:recipe", "-one:recipe"],
             events.Select(e => e switch { PhaseStarted s => "+" + s.Phase, PhaseCompleted c => "-" + c.Phase, _ => "?" }));
     }
 
@@ -161,7 +162,8 @@ public sealed class PipelineSpecs
         Assert.Equal(new CpuArchitecture("arm64", "v8"), plan.Image.Architecture);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), plan.Image.Created);
         Assert.Equal(
-            ["+one:prepare", "-one:prepare", "+one:recipe", "-one:recipe"],
+            // The SBOM is read once, before any target's prepare and recipe; "?" is its one log line (the package count).
+            ["+sbom", "?", "-sbom", "+one:prepare", "-one:prepare", "+one:recipe", "-one:recipe"],
             events.Select(e => e switch { PhaseStarted s => "+" + s.Phase, PhaseCompleted c => "-" + c.Phase, _ => "?" }));
         var build = await Assert.ThrowsAsync<UsageException>(() => BuildPipeline.RunAsync(request, stage, progress, default));
         Assert.Equal("one: --label is required", build.Message);
