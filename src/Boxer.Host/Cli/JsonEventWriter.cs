@@ -64,8 +64,8 @@ internal sealed class JsonEventWriter : IProgress<BuildEvent>
         }
     }
 
-    /// <summary>The closing object: the exit code, the one-line error when it failed, and what was made.</summary>
-    public void WriteResult(int exitCode, string? error, IReadOnlyList<Artifact> artifacts) =>
+    /// <summary>The closing object: the exit code, the one-line error when it failed, what was made, and from which stage.</summary>
+    public void WriteResult(int exitCode, string? error, IReadOnlyList<Artifact> artifacts, StageProvenance? stage = null) =>
         Write("result", DateTimeOffset.UtcNow, end: true, w =>
         {
             w.WriteNumber("exitCode", exitCode);
@@ -78,6 +78,16 @@ internal sealed class JsonEventWriter : IProgress<BuildEvent>
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            if (stage is not null)
+            {
+                // Keyed as the labels are (io.boxer.stage3.*), so a tool reads the same names everywhere.
+                w.WriteStartObject("stage");
+                foreach (var (key, value) in stage.ToLabels())
+                {
+                    w.WriteString(key, value);
+                }
+                w.WriteEndObject();
+            }
         });
 
     private static void WriteArtifact(Utf8JsonWriter w, Artifact artifact)

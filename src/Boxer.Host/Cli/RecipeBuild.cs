@@ -8,7 +8,8 @@ namespace Boxer.Host.Cli;
 internal static class RecipeBuild
 {
     public static async Task<int> RunAsync(
-        IReadOnlyList<TargetRequest> targets, string stagePath, RecipeChoice choice, CliConsole console, CancellationToken cancellationToken)
+        IReadOnlyList<TargetRequest> targets, string stagePath, RecipeChoice choice, Boxer.Core.Sources.SourceOptions sources, CliConsole console,
+        CancellationToken cancellationToken)
     {
         IProgress<Boxer.Abstractions.BuildEvent> progress = choice.Json && !choice.Plan
             ? JsonEventWriter.For(console.Out)
@@ -19,6 +20,7 @@ internal static class RecipeBuild
         var request = new BuildRequest
         {
             StagePath = stagePath,
+            Sources = sources,
             Targets = targets,
             Finalizer = finalizer ?? (IFinalizer)NoFinalizer.Instance,
             SourceDateEpoch = SourceDateEpochVariable.Read(),
@@ -39,7 +41,7 @@ internal static class RecipeBuild
         if (progress is JsonEventWriter json)
         {
             // Failures get their result object from Program, where exceptions become exit codes.
-            json.WriteResult(ExitCode.Success, null, result.Artifacts);
+            json.WriteResult(ExitCode.Success, null, result.Artifacts, result.Stage.Provenance);
             return ExitCode.Success;
         }
         ArtifactPrinter.Print(result.Artifacts, console.Out);

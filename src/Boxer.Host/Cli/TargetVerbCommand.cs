@@ -11,10 +11,10 @@ namespace Boxer.Host.Cli;
 /// </summary>
 internal static class TargetVerbCommand
 {
-    public const string StageHelp = "The stage3 tarball to build from";
+    public const string StageHelp = SourceCliOptions.StageHelp;
 
     /// <summary>Names the host uses on every target verb (now or in coming verbs); a target may not declare them.</summary>
-    private static readonly string[] ReservedOptions = ["stage", "verbose", "quiet", "help", "version", "recipe", "plan", "json", "set", "target"];
+    private static readonly string[] ReservedOptions = ["stage", "verbose", "quiet", "help", "version", "recipe", "plan", "json", "set", "target", .. SourceCliOptions.Names];
 
     /// <summary>The verb, or null (with a warning) when the target declares a reserved option name.</summary>
     public static Command? Create(LoadedTarget loaded, CliConsole console)
@@ -25,15 +25,17 @@ internal static class TargetVerbCommand
             console.Warn([$"plugin {loaded.PluginName} ({loaded.PluginPath}): target '{target.Name}' declares the reserved option --{clash.Name}; skipped"]);
             return null;
         }
-        var stage = new Option<string>("--stage") { Description = StageHelp, Required = true, HelpName = "FILE" };
+        var stage = new Option<string>("--stage") { Description = StageHelp, Required = true, HelpName = SourceCliOptions.StageValueName };
         var command = new Command(target.Name, target.Summary) { stage };
         var options = target.Options.Select(o => (Declared: o, Symbol: CreateOption(o))).ToList();
         options.ForEach(o => command.Add(o.Symbol));
         var recipe = new RecipeOptions();
         recipe.For(withRecipeOption: true).ToList().ForEach(command.Add);
+        var sources = new SourceCliOptions();
+        sources.All.ToList().ForEach(command.Add);
         command.SetAction((parse, cancellationToken) => RecipeBuild.RunAsync(
-            [new TargetRequest(target, GivenValues(parse, options))], InputPaths.Check("--stage", parse.GetRequiredValue(stage)), recipe.Read(parse),
-            console, cancellationToken));
+            [new TargetRequest(target, GivenValues(parse, options))], SourceCliOptions.CheckStage("--stage", parse.GetRequiredValue(stage)), recipe.Read(parse),
+            sources.Read(parse), console, cancellationToken));
         return command;
     }
 
