@@ -26,6 +26,7 @@ public static class ImageSpecs
             Config = config,
             Created = created,
             Labels = Labels(context, config, created),
+            Annotations = context.Stage.Provenance?.ToLabels().ToDictionary(StringComparer.Ordinal) ?? [],
             CreatedBy = $"boxer {context.BoxerVersion}: {context.Stage.SourceName} finalized by {context.Recipe.Name}",
             RepoTags = tag is null ? [] : [tag.FamiliarName],
             LayerOptions = new TarWriterOptions
@@ -55,6 +56,10 @@ public static class ImageSpecs
         if (context.BoxerVersion.Length > 0)
         {
             labels[VersionLabel] = context.BoxerVersion;
+        }
+        foreach (var (key, value) in context.Stage.Provenance?.ToLabels() ?? [])
+        {
+            labels[key] = value;
         }
         return labels;
     }

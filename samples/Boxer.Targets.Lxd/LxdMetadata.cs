@@ -85,6 +85,10 @@ internal sealed class LxdMetadata
         yield return ("variant", Variant);
         yield return ("stage3.sha256", _context.Stage.SourceSha256);
         yield return ("recipe", _context.Recipe.Name);
+        foreach (var (key, value) in _context.Stage.Provenance?.ToLabels() ?? [])
+        {
+            yield return (key, value);
+        }
     }
 
     private string? Release(string key) =>

@@ -56,6 +56,7 @@ public static class RecipePlanPipeline
             Added = added,
             Modified = modified,
             DroppedServices = run.Report.DroppedServices,
+            Stage = run.Stage.Provenance,
             Image = run.Image,
             Log = run.Report.Log,
             Entries = [.. run.Tree.Entries],
