@@ -37,10 +37,11 @@ public sealed record StageHashes(long Size, string Sha512, string Sha256, string
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         await using (file.ConfigureAwait(false))
         {
-            var phase = PhaseReporter.Start(progress, "stage:verify", file.Length);
             long done = 0;
-            int read;
-            while ((read = await file.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            // The phase starts after the first read: a file that cannot be read is one error line, not a phase that never ends.
+            int read = await file.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            var phase = PhaseReporter.Start(progress, "stage:verify", file.Length);
+            while (read > 0)
             {
                 sha512.AppendData(buffer, 0, read);
                 sha256.AppendData(buffer, 0, read);
@@ -50,6 +51,7 @@ public sealed record StageHashes(long Size, string Sha512, string Sha256, string
                     signature.Update(buffer, 0, read);
                 }
                 phase.Report(done += read);
+                read = await file.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
             }
             var blake = new byte[blake2b.GetDigestSize()];
             blake2b.DoFinal(blake, 0);

@@ -59,7 +59,7 @@ public static class StageResolver
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StageException($"cannot read {path}: {e.Message}", inner: e);
+            throw new StageException($"cannot read '{path}': {e.Message.Replace($" : '{path}'", "", StringComparison.Ordinal)}", inner: e);
         }
         var provenance = new StageProvenance { Source = Path.GetFullPath(path), Name = name, Size = hashes.Size, Sha512 = hashes.Sha512, Signer = signer };
         return new ResolvedStage(path, provenance, hashes.Sha256);

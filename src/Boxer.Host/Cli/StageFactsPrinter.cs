@@ -13,16 +13,17 @@ internal static class StageFactsPrinter
         var archSource = stage.ArchitectureSource is { } s ? $" (from /{s})" : "";
         output.WriteLine($"stage:        {stage.SourceName}");
         output.WriteLine($"sha256:       {stage.SourceSha256}");
+        output.WriteLine($"compression:  {stage.Compression} (decoded by {imported.Decoder})");
+        output.WriteLine($"architecture: {stage.Architecture}{archSource}");
+        output.WriteLine($"init system:  {InitName(stage.InitSystem)}");
+        output.WriteLine($"os:           {stage.OsName ?? "unknown"} {stage.OsVersion}".TrimEnd());
+        // Where it came from and who vouched for it, as every output records it.
         if (stage.Provenance is { } provenance)
         {
             output.WriteLine($"sha512:       {provenance.Sha512}");
             output.WriteLine($"source:       {provenance.Source}");
             output.WriteLine($"signer:       {provenance.Signer}");
         }
-        output.WriteLine($"compression:  {stage.Compression} (decoded by {imported.Decoder})");
-        output.WriteLine($"architecture: {stage.Architecture}{archSource}");
-        output.WriteLine($"init system:  {InitName(stage.InitSystem)}");
-        output.WriteLine($"os:           {stage.OsName ?? "unknown"} {stage.OsVersion}".TrimEnd());
         output.WriteLine($"entries:      {tree.Count}");
         foreach (var (kind, count) in CountByKind(tree.Entries))
         {
