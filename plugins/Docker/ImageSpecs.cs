@@ -30,6 +30,7 @@ public static class ImageSpecs
             Config = config,
             Created = created,
             Labels = Labels(context, config, created),
+            Annotations = context.Stage.Provenance?.ToLabels().ToDictionary(StringComparer.Ordinal) ?? [],
             CreatedBy = $"boxer {context.BoxerVersion}: {context.Stage.SourceName} finalized by {context.Recipe.Name}",
             RepoTags = tag is null ? [] : [tag.FamiliarName],
             LayerLibrary = DockerTarget.LayerCodec(context.Options).Library!,
@@ -63,6 +64,10 @@ public static class ImageSpecs
         }
         // The layer's bytes (its digest) depend on the library; Validate has refused a choice that does not resolve.
         labels[CodecLibraries.LabelKey] = DockerTarget.LayerCodec(context.Options).Library!.Describe(DockerTarget.LayerLevel(context.Options));
+        foreach (var (key, value) in context.Stage.Provenance?.ToLabels() ?? [])
+        {
+            labels[key] = value;
+        }
         return labels;
     }
 }

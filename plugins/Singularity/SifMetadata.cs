@@ -22,6 +22,11 @@ internal sealed class SifMetadata(TargetBuildContext context)
         text.Append("Bootstrap: scratch\n");
         text.Append(CultureInfo.InvariantCulture, $"# Built by boxer {context.BoxerVersion} from a stage3, without singularity build.\n");
         text.Append(CultureInfo.InvariantCulture, $"# stage3: {context.Stage.SourceName} (sha256:{context.Stage.SourceSha256})\n");
+        foreach (var (key, value) in context.Stage.Provenance?.ToLabels() ?? [])
+        {
+            // One comment line each: a path may hold a newline, which must not end the comment.
+            text.Append(CultureInfo.InvariantCulture, $"# {key}: {value.ReplaceLineEndings(" ")}\n");
+        }
         text.Append(CultureInfo.InvariantCulture, $"# recipe: {context.Recipe.Name}{(context.Recipe.Sha256.Length > 0 ? $" (sha256:{context.Recipe.Sha256})" : "")}\n");
         text.Append("\n%runscript\n    exec /bin/bash --login \"$@\"\n");
         return text.ToString();
@@ -41,6 +46,11 @@ internal sealed class SifMetadata(TargetBuildContext context)
             ["io.boxer.version"] = context.BoxerVersion,
         };
         foreach (var (key, value) in context.Image.Labels)
+        {
+            labels[key] = value;
+        }
+        // Provenance last: the build knows where the stage came from better than any recipe.
+        foreach (var (key, value) in context.Stage.Provenance?.ToLabels() ?? [])
         {
             labels[key] = value;
         }

@@ -93,6 +93,10 @@ internal sealed class LxdMetadata
             yield return ("sbom.sha256", sbom.Digest["sha256:".Length..]);
             yield return ("sbom.packages", sbom.PackageCount.ToString(CultureInfo.InvariantCulture));
         }
+        foreach (var (key, value) in _context.Stage.Provenance?.ToLabels() ?? [])
+        {
+            yield return (key, value);
+        }
     }
 
     private string? Release(string key) =>

@@ -9,6 +9,12 @@ public sealed record StageInfo
     /// <summary>The file name of the source, e.g. <c>stage3-amd64-openrc-20261124.tar.xz</c>.</summary>
     public string SourceName => Path.GetFileName(SourcePath);
 
+    /// <summary>
+    /// Where the tarball came from and who signed it; null only for a stage imported without going through
+    /// boxer's stage resolution (e.g. a test's hand-made stage).
+    /// </summary>
+    public StageProvenance? Provenance { get; init; }
+
     /// <summary>The SHA-256 of the source file's bytes as read (compressed), lowercase hex.</summary>
     public required string SourceSha256 { get; init; }
 

@@ -57,6 +57,8 @@ public sealed class InspectSpecs
         Assert.StartsWith($"architecture: {HostArchitecture()}", Squeeze(facts[3]), StringComparison.Ordinal);
         Assert.Contains("init system: OpenRC", facts.Select(Squeeze));
         Assert.Contains("os: Gentoo 2.15", facts.Select(Squeeze));
+        Assert.Contains("signer: unverified", facts.Select(Squeeze));
+        Assert.Contains($"source: {stage}", facts.Select(Squeeze));
         Assert.Contains($"entries: {tar.Count + (tar.Any(e => e.Path == "./") ? 0 : 1)}", facts.Select(Squeeze));
         Assert.Contains($"hard links: {tar.Count(e => e.Kind == 'h')}", facts.Select(Squeeze));
         Assert.Contains($"fifos: {tar.Count(e => e.Kind == 'p')}", facts.Select(Squeeze));
@@ -85,7 +87,9 @@ public sealed class InspectSpecs
         var result = await BoxerHost.RunAsync("inspect", Fixtures.Basic("gz"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ import started \(", result.StdErrLines[0]);
+        // The stage is hashed (and checked against what lies beside it) before the import.
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ stage:verify started \(", result.StdErrLines[0]);
+        Assert.Contains(result.StdErrLines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ import started \("));
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ import done in [\d.]+ s", result.StdErrLines[^1]);
     }
 

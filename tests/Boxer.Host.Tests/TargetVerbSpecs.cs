@@ -16,7 +16,7 @@ public sealed class TargetVerbSpecs(PluginWorkshop workshop)
         var result = await RunAsync("tiny", "--help");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains(result.StdOutLines, l => l.StartsWith("--stage <FILE>", StringComparison.Ordinal));
+        Assert.Contains(result.StdOutLines, l => l.StartsWith("--stage <FILE|URL|gentoo:ARCH-FLAVOUR>", StringComparison.Ordinal));
         Assert.Contains(result.StdOutLines, l => l.StartsWith("--out <FILE>", StringComparison.Ordinal) && l.EndsWith("The file to write (required)", StringComparison.Ordinal));
         Assert.Contains(result.StdOutLines, l => l.StartsWith("--mood <calm|loud>", StringComparison.Ordinal));
         Assert.Contains(result.StdOutLines, l => l.StartsWith("--shout ", StringComparison.Ordinal));

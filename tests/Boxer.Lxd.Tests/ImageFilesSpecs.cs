@@ -41,6 +41,12 @@ public sealed class ImageFilesSpecs(SamplePlugin plugin)
         Assert.Contains("  os: \"Gentoo\"\n  release: \"2.15\"\n", yaml, StringComparison.Ordinal);
         Assert.Contains("  /etc/hostname:\n    when:\n      - create\n      - copy\n", yaml, StringComparison.Ordinal);
         Assert.Equal("{{ container.name }}\n", hostname);
+        // The stage's provenance, under the keys every output uses: a local file with nothing beside it is unverified.
+        var stage = Fixtures.Basic("xz");
+        var sha512 = Convert.ToHexStringLower(System.Security.Cryptography.SHA512.HashData(File.ReadAllBytes(stage)));
+        Assert.Contains($"  io.boxer.stage3.sha512: \"{sha512}\"\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("  io.boxer.stage3.signer: \"unverified\"\n", yaml, StringComparison.Ordinal);
+        Assert.Contains($"  io.boxer.stage3.source: \"{Path.GetFullPath(stage)}\"\n", yaml, StringComparison.Ordinal);
     }
 
     [Fact]

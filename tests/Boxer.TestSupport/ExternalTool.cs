@@ -49,6 +49,8 @@ public static class ExternalTool
         ["ssh-keygen"] = "openssh-client",
         ["ssh"] = "openssh-client",
         ["sshd"] = "openssh-server",
+        ["gpg"] = "gnupg",
+        ["gpgconf"] = "gnupg",
         ["lxc"] = "lxd",
         ["node"] = "nodejs",
         ["curl"] = "curl",

@@ -15,7 +15,7 @@ public sealed record ImageDocuments(byte[] Config, Descriptor ConfigDescriptor, 
     {
         byte[] config = ImageConfigJson.Write(spec, layer.DiffId);
         var configDescriptor = Descriptor.Of(MediaTypes.Config, config);
-        byte[] manifest = ManifestJson.Manifest(configDescriptor, layer.Descriptor);
+        byte[] manifest = ManifestJson.Manifest(configDescriptor, layer.Descriptor, spec.Annotations);
         return new ImageDocuments(config, configDescriptor, manifest, Descriptor.Of(MediaTypes.Manifest, manifest), layer);
     }
 }

@@ -15,6 +15,9 @@ public sealed record ImageSpec
     /// <summary>All labels, provenance included, by key.</summary>
     public required IReadOnlyDictionary<string, string> Labels { get; init; }
 
+    /// <summary>The manifest's annotations: the stage's provenance.</summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The history line saying how the layer was made.</summary>
     public required string CreatedBy { get; init; }
 

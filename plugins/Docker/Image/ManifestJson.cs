@@ -5,8 +5,8 @@ namespace Boxer.Targets.Docker.Image;
 /// <summary>The canonical JSON documents that point at the blobs: OCI manifest, OCI index and Docker's <c>manifest.json</c>.</summary>
 public static class ManifestJson
 {
-    /// <summary>The OCI image manifest: one config, one layer.</summary>
-    public static byte[] Manifest(Descriptor config, Descriptor layer) => Json(json =>
+    /// <summary>The OCI image manifest: one config, one layer, and the annotations (e.g. the stage's provenance), if any.</summary>
+    public static byte[] Manifest(Descriptor config, Descriptor layer, IReadOnlyDictionary<string, string>? annotations = null) => Json(json =>
     {
         json.WriteStartObject();
         json.WriteNumber("schemaVersion", 2);
@@ -15,6 +15,15 @@ public static class ManifestJson
         json.WriteStartArray("layers");
         WriteDescriptor(json, null, layer);
         json.WriteEndArray();
+        if (annotations is { Count: > 0 })
+        {
+            json.WriteStartObject("annotations");
+            foreach (var (key, value) in annotations.OrderBy(a => a.Key, StringComparer.Ordinal))
+            {
+                json.WriteString(key, value);
+            }
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
     });
 

@@ -13,5 +13,8 @@ public sealed class ImportedStage(RootFs rootFs, StageInfo stage, string decoder
     /// <summary>What decompressed the input, e.g. <c>xz (native)</c> or <c>xz (managed)</c>.</summary>
     public string Decoder { get; } = decoder;
 
+    /// <summary>The same stage with its provenance recorded; the tree moves to the result, which the caller disposes instead.</summary>
+    internal ImportedStage WithProvenance(StageProvenance provenance) => new(RootFs, Stage with { Provenance = provenance }, Decoder);
+
     public void Dispose() => RootFs.Dispose();
 }

@@ -8,7 +8,7 @@ namespace Boxer.Core.Pipeline;
 /// <see cref="TargetRun"/> (clone, prepare, image configuration, recipe) that writes. <c>RecipePlanPipeline</c>
 /// runs the same loop and stops before the write. Temporary state (the spool, the clones) is disposed on every path.
 /// </summary>
-public static class BuildPipeline
+public static partial class BuildPipeline
 {
     /// <summary>Runs the build.</summary>
     /// <param name="request">What to build.</param>
@@ -26,7 +26,7 @@ public static class BuildPipeline
         {
             return await MultiStageBuild.RunAsync(targets, request, progress, cancellationToken).ConfigureAwait(false);
         }
-        using var imported = await ImportAsync(request.StagePath, request.Import, progress, cancellationToken);
+        using var imported = await ImportAsync(request.StagePath, request.Import, request.Sources, progress, cancellationToken);
         return await BuildTargetsAsync(targets, imported, request, progress, cancellationToken);
     }
 
@@ -43,14 +43,19 @@ public static class BuildPipeline
         BuildRequest request, ImportedStage imported, IProgress<BuildEvent> progress, CancellationToken cancellationToken) =>
         BuildTargetsAsync(CheckOptions(request, TargetRunMode.Write), imported, request, progress, cancellationToken);
 
-    /// <summary>Imports a stage3 as the pipeline does (phase events, a clear error for a missing file).</summary>
-    /// <param name="stagePath">The stage3 tarball.</param>
+    /// <summary>Imports a stage3 as the pipeline does, resolving <paramref name="stagePath"/> with the documented defaults.</summary>
+    /// <param name="stagePath">The stage3: a path, an http(s) URL or a <c>gentoo:</c> name.</param>
     /// <param name="options">How to import it.</param>
     /// <param name="progress">Receives the import phase.</param>
     /// <param name="cancellationToken">Cancels the import.</param>
     /// <exception cref="StageException">The stage3 is missing or unusable.</exception>
     /// <exception cref="Tree.SpoolFullException">The spool's disk (TMPDIR) is full.</exception>
-    public static async Task<ImportedStage> ImportAsync(
+    public static Task<ImportedStage> ImportAsync(
+        string stagePath, ImportOptions? options, IProgress<BuildEvent> progress, CancellationToken cancellationToken) =>
+        ImportAsync(stagePath, options, null, progress, cancellationToken);
+
+    /// <summary>Imports the file a resolved stage names, as the pipeline does (phase events, a clear error for a missing file).</summary>
+    private static async Task<ImportedStage> ImportFileAsync(
         string stagePath, ImportOptions? options, IProgress<BuildEvent> progress, CancellationToken cancellationToken)
     {
         if (!File.Exists(stagePath))

@@ -6,7 +6,7 @@ namespace Boxer.Core.Pipeline;
 /// <summary>Everything a build needs: what the CLI verbs and the TUI fill in and hand to <see cref="BuildPipeline"/>.</summary>
 public sealed record BuildRequest
 {
-    /// <summary>The stage3 tarball to import.</summary>
+    /// <summary>The stage3 to import: a path, an http(s) URL or a <c>gentoo:</c> name.</summary>
     public required string StagePath { get; init; }
 
     /// <summary>
@@ -18,6 +18,9 @@ public sealed record BuildRequest
 
     /// <summary>Every stage3 to import: <see cref="StagePaths"/> when given, else <see cref="StagePath"/>.</summary>
     public IReadOnlyList<string> AllStagePaths => StagePaths.Count > 0 ? StagePaths : [StagePath];
+
+    /// <summary>How <see cref="StagePath"/> is resolved and verified when it is a URL or a <c>gentoo:</c> name (and checked when a file); null for the documented defaults.</summary>
+    public Sources.SourceOptions? Sources { get; init; }
 
     /// <summary>The targets to build from one import, in order.</summary>
     public required IReadOnlyList<TargetRequest> Targets { get; init; }

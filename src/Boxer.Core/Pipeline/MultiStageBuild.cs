@@ -22,7 +22,7 @@ internal static class MultiStageBuild
         {
             foreach (var path in request.AllStagePaths)
             {
-                imported.Add(await BuildPipeline.ImportAsync(path, request.Import, progress, cancellationToken).ConfigureAwait(false));
+                imported.Add(await BuildPipeline.ImportAsync(path, request.Import, request.Sources, progress, cancellationToken).ConfigureAwait(false));
                 RefuseSamePlatform(imported);
             }
             var artifacts = new List<Artifact>();

@@ -9,7 +9,7 @@ namespace Boxer.Host.Cli;
 internal static class BoxerCommandLine
 {
     /// <summary>Verbs boxer has or will have itself; a target may not take one of these names.</summary>
-    private static readonly string[] BuiltInVerbs = ["targets", "inspect", "recipe", "recipes", "tui", "overlay", "verify", "test", BuildCommand.Name, ManifestCommand.Name, Completion.CompletionCommand.Name];
+    private static readonly string[] BuiltInVerbs = ["targets", "inspect", "recipe", "recipes", "tui", "overlay", "verify", "test", BuildCommand.Name, ManifestCommand.Name, Completion.CompletionCommand.Name, "fetch"];
 
     /// <summary>Parses and runs; a parse error becomes a <see cref="UsageException"/> for Program to report.</summary>
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
@@ -45,6 +45,7 @@ internal static class BoxerCommandLine
             RecipeCommand.Create(catalog, console),
             RecipesCommand.Create(console),
             OverlayCommand.Create(console),
+            FetchCommand.Create(console),
             Tui.TuiCommand.Create(catalog, console),
             TestCommand.Create(catalog, console),
             BuildCommand.Create(catalog, console),
@@ -80,7 +81,7 @@ internal static class BoxerCommandLine
     /// <summary>System.CommandLine lays some messages out with tabs and newlines; ours are one plain line.</summary>
     private static string Squeeze(string message) => string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
 
-    /// <summary>Only <c>inspect</c>, <c>recipes</c>, <c>overlay</c> and <c>verify</c> can run without the plugins, so they skip loading them.</summary>
+    /// <summary>Only <c>inspect</c>, <c>recipes</c>, <c>overlay</c>, <c>verify</c> and <c>fetch</c> can run without the plugins, so they skip loading them.</summary>
     private static bool NeedsTargets(string[] args) =>
-        args.FirstOrDefault(a => !a.StartsWith('-')) is not ("inspect" or "recipes" or "overlay" or "verify");
+        args.FirstOrDefault(a => !a.StartsWith('-')) is not ("inspect" or "recipes" or "overlay" or "verify" or "fetch");
 }

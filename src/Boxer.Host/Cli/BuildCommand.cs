@@ -29,10 +29,13 @@ internal static class BuildCommand
     {
         var arguments = BuildArgumentParser.Parse(tokens, name => catalog.Targets.FirstOrDefault(t => t.Name == name)?.Target);
         var stages = arguments.Stages.Count > 0
-            ? arguments.Stages.Select(s => InputPaths.Check("--stage", s)).ToList()
+            ? arguments.Stages.Select(s => SourceCliOptions.CheckStage("--stage", s)).ToList()
             : throw new UsageException("--stage is required");
         var choice = RecipeOptions.Choose(arguments.Recipe, "--recipe", arguments.Set, arguments.Plan, arguments.Json);
+        // URLs and gentoo: names resolve with the environment's defaults (BOXER_GENTOO_MIRROR, the config file,
+        // --verify auto): the group parser does not take the source options yet.
         return RecipeBuild.RunAsync(
-            [.. arguments.Targets.Select(g => new TargetRequest(g.Target, g.Values))], stages, choice, console, cancellationToken, isolateFailures: true);
+            [.. arguments.Targets.Select(g => new TargetRequest(g.Target, g.Values))], stages, choice, Boxer.Core.Sources.SourceOptions.FromEnvironment(),
+            console, cancellationToken, isolateFailures: true);
     }
 }

@@ -23,6 +23,7 @@ internal static class ImageInspector
                 if (!list)
                 {
                     ImageFactsPrinter.PrintSif(path, sif, output);
+                    SifProvenancePrinter.Print(file, sif, output);
                 }
                 if (partition is null || partition.PartitionFsType != SifPartitionTypes.Squashfs)
                 {

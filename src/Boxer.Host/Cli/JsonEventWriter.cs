@@ -69,10 +69,13 @@ internal sealed class JsonEventWriter : IProgress<BuildEvent>
         Write("test", DateTimeOffset.UtcNow, w => TestReportWriter.WriteFields(w, report, TestReportWriter.Code(report)));
 
     /// <summary>
-    /// The closing object: the exit code, the one-line error when it failed, what was made, and (<c>boxer build</c>,
-    /// when some targets failed and others did not) <c>failed</c>: each failed target with its one-line error.
+    /// The closing object: the exit code, the one-line error when it failed, what was made, (<c>boxer build</c>,
+    /// when some targets failed and others did not) <c>failed</c>: each failed target with its one-line error, and
+    /// <c>stage</c>: which stage it was built from.
     /// </summary>
-    public void WriteResult(int exitCode, string? error, IReadOnlyList<Artifact> artifacts, IReadOnlyList<(string Target, string Message)>? failed = null) =>
+    public void WriteResult(
+        int exitCode, string? error, IReadOnlyList<Artifact> artifacts, IReadOnlyList<(string Target, string Message)>? failed = null,
+        StageProvenance? stage = null) =>
         Write("result", DateTimeOffset.UtcNow, end: true, w =>
         {
             w.WriteNumber("exitCode", exitCode);
@@ -96,6 +99,16 @@ internal sealed class JsonEventWriter : IProgress<BuildEvent>
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
+            }
+            if (stage is not null)
+            {
+                // Keyed as the labels are (io.boxer.stage3.*), so a tool reads the same names everywhere.
+                w.WriteStartObject("stage");
+                foreach (var (key, value) in stage.ToLabels())
+                {
+                    w.WriteString(key, value);
+                }
+                w.WriteEndObject();
             }
         });
 

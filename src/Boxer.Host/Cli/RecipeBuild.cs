@@ -8,8 +8,8 @@ namespace Boxer.Host.Cli;
 internal static class RecipeBuild
 {
     public static async Task<int> RunAsync(
-        IReadOnlyList<TargetRequest> targets, IReadOnlyList<string> stagePaths, RecipeChoice choice, CliConsole console, CancellationToken cancellationToken,
-        bool isolateFailures = false)
+        IReadOnlyList<TargetRequest> targets, IReadOnlyList<string> stagePaths, RecipeChoice choice, Boxer.Core.Sources.SourceOptions sources,
+        CliConsole console, CancellationToken cancellationToken, bool isolateFailures = false)
     {
         IProgress<Boxer.Abstractions.BuildEvent> progress = choice.Json && !choice.Plan
             ? JsonEventWriter.For(console.Out)
@@ -21,6 +21,7 @@ internal static class RecipeBuild
         {
             StagePath = stagePaths[0],
             StagePaths = stagePaths,
+            Sources = sources,
             Targets = targets,
             Finalizer = finalizer ?? (IFinalizer)NoFinalizer.Instance,
             SourceDateEpoch = SourceDateEpochVariable.Read(),
@@ -57,7 +58,7 @@ internal static class RecipeBuild
             // A failure that stopped the build gets its result object from Program, where exceptions become exit codes.
             string? error = failed.Count > 0 ? string.Join("; ", failed.Select(f => f.Message))
                 : code == ExitCode.Success ? null : "the image failed its test";
-            json.WriteResult(code, error, result.Artifacts, failed);
+            json.WriteResult(code, error, result.Artifacts, failed, result.Stage.Provenance);
         }
         return code;
     }

@@ -18,7 +18,7 @@ internal static class RecipeCommand
             Description = "The recipe: a .csx path or a name from `boxer recipes` (C# run with boxer's rights: use only recipes you trust)",
         };
         var target = new Option<string>("--target") { Description = "The target to finalize for and build", Required = true, HelpName = "NAME" };
-        var stage = new Option<string>("--stage") { Description = TargetVerbCommand.StageHelp, Required = true, HelpName = "FILE" };
+        var stage = new Option<string>("--stage") { Description = TargetVerbCommand.StageHelp, Required = true, HelpName = SourceCliOptions.StageValueName };
         var recipe = new RecipeOptions();
         var command = new Command(
             "recipe", "Run a recipe for one target: build with it, or --plan to see what it changes. The target's own options (e.g. --out FILE) follow as on its verb")
@@ -26,6 +26,8 @@ internal static class RecipeCommand
             file, target, stage,
         };
         recipe.For(withRecipeOption: false).ToList().ForEach(command.Add);
+        var sources = new SourceCliOptions();
+        sources.All.ToList().ForEach(command.Add);
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, cancellationToken) =>
         {
@@ -34,8 +36,8 @@ internal static class RecipeCommand
                 ?? throw new UsageException($"no target '{name}'; known: {string.Join(", ", catalog.Targets.Select(t => t.Name))}");
             var values = TargetValues(loaded.Target, parse.UnmatchedTokens);
             var choice = recipe.Read(parse, parse.GetRequiredValue(file));
-            var stagePath = InputPaths.Check("--stage", parse.GetRequiredValue(stage));
-            return RecipeBuild.RunAsync([new TargetRequest(loaded.Target, values)], [stagePath], choice, console, cancellationToken);
+            var stagePath = SourceCliOptions.CheckStage("--stage", parse.GetRequiredValue(stage));
+            return RecipeBuild.RunAsync([new TargetRequest(loaded.Target, values)], [stagePath], choice, sources.Read(parse), console, cancellationToken);
         });
         return command;
     }

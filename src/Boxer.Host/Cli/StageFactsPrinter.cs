@@ -17,6 +17,13 @@ internal static class StageFactsPrinter
         output.WriteLine($"architecture: {stage.Architecture}{archSource}");
         output.WriteLine($"init system:  {InitName(stage.InitSystem)}");
         output.WriteLine($"os:           {stage.OsName ?? "unknown"} {stage.OsVersion}".TrimEnd());
+        // Where it came from and who vouched for it, as every output records it.
+        if (stage.Provenance is { } provenance)
+        {
+            output.WriteLine($"sha512:       {provenance.Sha512}");
+            output.WriteLine($"source:       {provenance.Source}");
+            output.WriteLine($"signer:       {provenance.Signer}");
+        }
         output.WriteLine($"entries:      {tree.Count}");
         foreach (var (kind, count) in CountByKind(tree.Entries))
         {

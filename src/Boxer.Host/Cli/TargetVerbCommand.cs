@@ -11,13 +11,13 @@ namespace Boxer.Host.Cli;
 /// </summary>
 internal static class TargetVerbCommand
 {
-    public const string StageHelp = "The stage3 tarball to build from";
+    public const string StageHelp = SourceCliOptions.StageHelp;
 
     /// <summary>A verb's --stage: repeatable, one stage3 per platform (a multi-architecture build).</summary>
     public const string StagesHelp = StageHelp + "; repeat it for several architectures (one stage3 per platform)";
 
     /// <summary>Names the host uses on every target verb (now or in coming verbs); a target may not declare them.</summary>
-    private static readonly string[] ReservedOptions = ["stage", "verbose", "quiet", "help", "version", "recipe", "plan", "json", "set", "target", "sbom", "test"];
+    private static readonly string[] ReservedOptions = ["stage", "verbose", "quiet", "help", "version", "recipe", "plan", "json", "set", "target", "sbom", "test", .. SourceCliOptions.Names];
 
     /// <summary>The verb, or null (with a warning) when the target declares a reserved option name.</summary>
     public static Command? Create(LoadedTarget loaded, CliConsole console)
@@ -28,15 +28,17 @@ internal static class TargetVerbCommand
             console.Warn([$"plugin {loaded.PluginName} ({loaded.PluginPath}): target '{target.Name}' declares the reserved option --{clash.Name}; skipped"]);
             return null;
         }
-        var stage = new Option<string[]>("--stage") { Description = StagesHelp, Required = true, HelpName = "FILE", Arity = ArgumentArity.OneOrMore };
+        var stage = new Option<string[]>("--stage") { Description = StagesHelp, Required = true, HelpName = SourceCliOptions.StageValueName, Arity = ArgumentArity.OneOrMore };
         var command = new Command(target.Name, target.Summary) { stage };
         var options = target.Options.Select(o => (Declared: o, Symbol: CreateOption(o))).ToList();
         options.ForEach(o => command.Add(o.Symbol));
         var recipe = new RecipeOptions();
         recipe.For(withRecipeOption: true).ToList().ForEach(command.Add);
+        var sources = new SourceCliOptions();
+        sources.All.ToList().ForEach(command.Add);
         command.SetAction((parse, cancellationToken) => RecipeBuild.RunAsync(
-            [new TargetRequest(target, GivenValues(parse, options))], [.. parse.GetRequiredValue(stage).Select(s => InputPaths.Check("--stage", s))], recipe.Read(parse),
-            console, cancellationToken));
+            [new TargetRequest(target, GivenValues(parse, options))], [.. parse.GetRequiredValue(stage).Select(s => SourceCliOptions.CheckStage("--stage", s))], recipe.Read(parse),
+            sources.Read(parse), console, cancellationToken));
         return command;
     }
 

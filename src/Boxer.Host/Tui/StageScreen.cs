@@ -93,7 +93,8 @@ internal sealed class StageScreen : WizardScreen
         _bar.Fraction = 0;
         _facts.Text = "";
         _importCancel = new CancellationTokenSource();
-        var full = Path.GetFullPath(path);
+        // A URL or gentoo: name is resolved (fetched, verified) by the import, as --stage is.
+        var full = Boxer.Core.Sources.StageReference.IsRemote(path) ? path : Path.GetFullPath(path);
         var progress = new UiProgress(_app, ShowProgress);
         var token = _importCancel.Token;
         Importing = Task.Run(() => ImportAsync(full, progress, token), token);

@@ -21,7 +21,9 @@ public sealed class JsonEventSpecs
         var events = run.StdOutLines.Select(JsonEventSchema.Check).ToList();
         var types = events.Select(e => e.GetProperty("type").GetString()).ToList();
         Assert.Equal("phaseStarted", types[0]);
-        Assert.Equal("import", events[0].GetProperty("phase").GetString());
+        // The stage is checked (and hashed for its provenance) before it is imported.
+        Assert.Equal("stage:verify", events[0].GetProperty("phase").GetString());
+        Assert.Contains(events, e => e.GetProperty("type").GetString() == "phaseStarted" && e.GetProperty("phase").GetString() == "import");
         Assert.Contains("phaseProgress", types);
         Assert.Contains("phaseCompleted", types);
         var artifact = Assert.Single(events, e => e.GetProperty("type").GetString() == "artifact");
@@ -32,6 +34,7 @@ public sealed class JsonEventSpecs
         Assert.Equal("result", types[^1]);
         Assert.Equal(0, result.GetProperty("exitCode").GetInt32());
         Assert.False(result.TryGetProperty("error", out _));
+        Assert.Equal("unverified", result.GetProperty("stage").GetProperty("io.boxer.stage3.signer").GetString());
         Assert.Equal(output, Assert.Single(result.GetProperty("artifacts").EnumerateArray()).GetProperty("path").GetString());
     }
 

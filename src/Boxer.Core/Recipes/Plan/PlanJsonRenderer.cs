@@ -28,6 +28,7 @@ public static class PlanJsonRenderer
         {
             recipe = new { name = plan.Recipe.Name, sha256 = plan.Recipe.Sha256 },
             target = plan.Target,
+            stage = plan.Stage?.ToLabels().ToDictionary(StringComparer.Ordinal),
             bytesFreed = plan.BytesFreed,
             removed = plan.Removed,
             added = plan.Added,

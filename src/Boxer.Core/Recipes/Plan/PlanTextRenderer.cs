@@ -11,6 +11,11 @@ public static class PlanTextRenderer
         ArgumentNullException.ThrowIfNull(plan);
         var sb = new StringBuilder();
         sb.Append($"Plan: {plan.Recipe.Name} for {plan.Target}\n");
+        if (plan.Stage is { } stage)
+        {
+            sb.Append("\nStage:\n");
+            stage.ToLabels().ToList().ForEach(p => sb.Append($"  {p.Key}: {p.Value}\n"));
+        }
         sb.Append($"\nRemoved: {plan.Removed.Sum(r => r.Entries)} entries, {plan.BytesFreed} bytes freed\n");
         plan.Removed.ToList().ForEach(r => sb.Append($"  - {Describe(r)}\n"));
         sb.Append($"\nAdded: {plan.Added.Sum(a => a.Entries)} entries\n");

@@ -21,6 +21,9 @@ public sealed record RecipePlan
     /// <summary>Services the recipe removed from runlevels, with the reason each was dropped.</summary>
     public IReadOnlyList<DroppedService> DroppedServices { get; init; } = [];
 
+    /// <summary>Where the stage came from and who signed it, as every output records it.</summary>
+    public StageProvenance? Stage { get; init; }
+
     /// <summary>The image configuration the target would receive.</summary>
     public required ImageConfigView Image { get; init; }
 

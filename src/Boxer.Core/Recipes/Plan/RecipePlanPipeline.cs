@@ -24,7 +24,7 @@ public static class RecipePlanPipeline
     {
         ArgumentNullException.ThrowIfNull(request);
         var targets = BuildPipeline.CheckOptions(request, TargetRunMode.Plan);
-        using var imported = await BuildPipeline.ImportAsync(request.StagePath, request.Import, progress, cancellationToken).ConfigureAwait(false);
+        using var imported = await BuildPipeline.ImportAsync(request.StagePath, request.Import, request.Sources, progress, cancellationToken).ConfigureAwait(false);
         return await BuildPipeline.RunTargetsAsync(targets, imported, request, TargetRunMode.Plan, Describe, progress, cancellationToken).ConfigureAwait(false);
     }
 
@@ -56,6 +56,7 @@ public static class RecipePlanPipeline
             Added = added,
             Modified = modified,
             DroppedServices = run.Report.DroppedServices,
+            Stage = run.Stage.Provenance,
             Image = run.Image,
             Log = run.Report.Log,
             Entries = [.. run.Tree.Entries],
