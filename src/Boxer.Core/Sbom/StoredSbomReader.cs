@@ -41,7 +41,15 @@ public static class StoredSbomReader
         string name = Path.GetFileName(path);
         try
         {
-            var files = ReadSmallMembers(path);
+            Dictionary<string, byte[]> files;
+            try
+            {
+                files = ReadSmallMembers(path);
+            }
+            catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException)
+            {
+                throw new StageException($"{name}: not an OCI layout archive ({e.Message})", inner: e);
+            }
             if (!files.TryGetValue("index.json", out var index))
             {
                 throw new StageException($"{name}: not an OCI layout archive (no index.json)");
