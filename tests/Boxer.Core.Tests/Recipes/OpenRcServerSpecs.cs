@@ -164,7 +164,8 @@ public sealed class OpenRcServerSpecs : IDisposable
         string script = fs.ReadAllText("usr/lib/boxer/docker-init");
         Assert.StartsWith("#!/bin/sh\n", script, StringComparison.Ordinal);
         Assert.Contains("trap stop PWR TERM INT", script, StringComparison.Ordinal);
-        Assert.Contains("openrc shutdown\n\texit 0", script, StringComparison.Ordinal);
+        Assert.Contains("openrc shutdown || exit \"$?\"", script, StringComparison.Ordinal);
+        Assert.Contains("exit 1\n", script, StringComparison.Ordinal);
         Assert.Equal(["/run"], context.Image.Volumes);
         // sysvinit stays for a `docker-init=sysvinit` build, so the inittab keeps its power-fail line.
         Assert.Contains("pf:12345:powerwait:/sbin/halt", fs.ReadAllText("etc/inittab"), StringComparison.Ordinal);
