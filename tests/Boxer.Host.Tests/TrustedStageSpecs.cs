@@ -26,7 +26,7 @@ public sealed class TrustedStageSpecs(MirrorFixture fixture) : IClassFixture<Mir
         Assert.True(run.ExitCode == 0, run.ToString());
         var labels = JsonDocument.Parse(ExternalTool.RunChecked("skopeo", "inspect", $"docker-archive:{archive}").Stdout).RootElement.GetProperty("Labels");
         AssertProvenance(key => labels.GetProperty(key).GetString());
-        var manifest = JsonDocument.Parse(ExternalTool.RunChecked("skopeo", "inspect", "--raw", $"oci-archive:{archive}").Stdout).RootElement;
+        var manifest = JsonDocument.Parse(ExternalTool.RunChecked("skopeo", "inspect", "--raw", $"oci-archive:{archive}:latest").Stdout).RootElement;
         AssertProvenance(key => manifest.GetProperty("annotations").GetProperty(key).GetString());
     }
 

@@ -34,7 +34,9 @@ public sealed class SifOverlayBootSpecs(ITestOutputHelper output) : IDisposable
         Assert.Contains("stopped=yes\n", first.Summary, StringComparison.Ordinal);
         Assert.Equal(Proof + "\n", second.Run);
         string ext3 = _dir.Combine("overlay.ext3");
-        ExternalTool.RunChecked("sh", "-c", $"siftool dump 4 '{sif}' > '{ext3}'");
+        // The overlay's ID as the file gives it: after the squashfs and, by default, the SBOM.
+        uint overlay = SifReader.Read(sif).OverlayPartition!.Id;
+        ExternalTool.RunChecked("sh", "-c", $"siftool dump {overlay} '{sif}' > '{ext3}'");
         Assert.Equal(Proof + "\n", ExternalTool.RunChecked(ExternalTool.Require("debugfs"), "-R", "cat upper/root/overlay-proof", ext3).Stdout);
         var fsck = ExternalTool.Run(ExternalTool.Require("e2fsck"), ["-fn", ext3]);
         Assert.True(fsck.ExitCode == 0, $"e2fsck -fn after two boots: exit {fsck.ExitCode}\n{fsck.Stdout}{fsck.Stderr}");

@@ -30,7 +30,7 @@ public sealed class BuildCommandSpecs
         var result = events[^1];
         Assert.Equal([archive, sif], result.GetProperty("artifacts").EnumerateArray().Select(a => a.GetProperty("path").GetString()));
         Assert.False(result.TryGetProperty("failed", out _));
-        var skopeo = ExternalTool.Run("skopeo", ["inspect", $"oci-archive:{archive}"]).EnsureSuccess();
+        var skopeo = ExternalTool.Run("skopeo", ["inspect", $"oci-archive:{archive}:latest"]).EnsureSuccess();
         Assert.Equal("amd64", JsonDocument.Parse(skopeo.Stdout).RootElement.GetProperty("Architecture").GetString());
         Assert.Contains("squashfs", ExternalTool.Run("siftool", ["list", sif]).EnsureSuccess().Stdout, StringComparison.OrdinalIgnoreCase);
         var inspect = await BoxerHost.RunAsync("inspect", "--list", sif);

@@ -16,7 +16,7 @@ public sealed class ZstdLayerSpecs
         var run = await BoxerHost.RunAsync("docker", "--stage", Fixtures.Basic("xz"), "--recipe", "none", "--layer-compression", "zstd", "--out", archive);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        ExternalTool.Run("skopeo", ["copy", $"oci-archive:{archive}", $"oci:{dir.Combine("oci")}:z"]).EnsureSuccess();
+        ExternalTool.Run("skopeo", ["copy", $"oci-archive:{archive}:latest", $"oci:{dir.Combine("oci")}:z"]).EnsureSuccess();
         using var index = JsonDocument.Parse(File.ReadAllText(dir.Combine("oci", "index.json")));
         using var manifest = JsonDocument.Parse(File.ReadAllText(Blob(dir, index.RootElement.GetProperty("manifests")[0])));
         var layer = Assert.Single(manifest.RootElement.GetProperty("layers").EnumerateArray());

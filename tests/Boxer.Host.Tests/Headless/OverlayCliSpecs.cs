@@ -50,7 +50,8 @@ public sealed class OverlayCliSpecs : IDisposable
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Equal($"sudo singularity instance start --boot --writable {_dir.Combine("demo.sif")} demo", build.StdOutLines[^1]);
         Assert.True(inspect.ExitCode == 0, inspect.ToString());
-        Assert.Contains("4 Partition 67108864 bytes (ext3 overlay partition)", inspect.StdOutLines);
+        // Object 4 is the SBOM (by default); the overlay is appended last.
+        Assert.Contains("5 Partition 67108864 bytes (ext3 overlay partition)", inspect.StdOutLines);
         Assert.Single(Directory.GetFileSystemEntries(_dir.Path));
     }
 

@@ -19,7 +19,8 @@ public sealed class UnprivilegedDockerSpecs : IDisposable
     {
         string stage = _boxer.Stage(Fixtures.Basic("xz"));
 
-        var result = await _boxer.RunAsync(["docker", "--stage", stage, "--out", "image.tar", "--recipe", "none", "--quiet"], unprivileged: true);
+        // No SBOM: it would add /usr/share/boxer to the layer, which is compared entry for entry with the stage3.
+        var result = await _boxer.RunAsync(["docker", "--stage", stage, "--out", "image.tar", "--recipe", "none", "--sbom", "none", "--quiet"], unprivileged: true);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         string archive = Path.Combine(_boxer.Work, "image.tar");
