@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the root filesystem of boxer's own image (ship/build-image.sh): Debian bookworm minbase plus what
 # the self-contained boxer needs at run time: CA certificates (and with them OpenSSL, which .NET's crypto
-# and TLS use), xz and zstd. No .NET, no ICU (the build uses invariant globalization). Also the cached
+# and TLS use), xz, zstd and libdeflate (the native gzip library boxer prefers; without it a build warns and
+# falls back to zlib-ng, whose bytes differ). No .NET, no ICU (the build uses invariant globalization). Also the cached
 # test fixture "boxer-base" (tests/Boxer.TestSupport/Fixtures.cs).
 #
 #   usage: make-base-rootfs.sh OUT.tar.xz    (needs root and the apt mirror; takes minutes)
@@ -11,7 +12,7 @@
 set -euo pipefail
 
 readonly SUITE=bookworm
-readonly PACKAGES=ca-certificates,xz-utils,zstd
+readonly PACKAGES=ca-certificates,xz-utils,zstd,libdeflate0
 
 die() { echo "make-base-rootfs: $*" >&2; exit 1; }
 

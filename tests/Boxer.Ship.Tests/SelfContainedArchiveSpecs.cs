@@ -35,11 +35,12 @@ public sealed class SelfContainedArchiveSpecs(ShipArtifacts artifacts) : IDispos
         var run = ExternalTool.Run("docker", [
             "run", "--rm", "-e", $"SOURCE_DATE_EPOCH={ShipArtifacts.Epoch}", "-e", "HOME=/tmp",
             "-v", $"{Path.GetDirectoryName(boxer)}:/opt/boxer:ro", "-v", $"{work}:/data", "-w", "/data",
-            _image, "/opt/boxer/boxer", "docker", "--stage", Path.GetFileName(ShipArtifacts.DemoStage), "--out", "x.tar", "--quiet"],
+            // The fixture has no libdeflate: pinned, the layer is gzipped by the library every boxer carries.
+            _image, "/opt/boxer/boxer", "docker", "--stage", Path.GetFileName(ShipArtifacts.DemoStage), "--out", "x.tar", "--quiet", "--codec", "zlib-ng"],
             new ToolRunOptions { Timeout = TimeSpan.FromMinutes(10) });
 
         Assert.True(run.Succeeded, run.ToString());
-        Assert.True(File.ReadAllBytes(artifacts.ReferenceImage).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(work, "x.tar"))),
+        Assert.True(File.ReadAllBytes(artifacts.ReferenceImageZlibNg).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(work, "x.tar"))),
             "the self-contained build's image differs from ./boxer's");
     }
 

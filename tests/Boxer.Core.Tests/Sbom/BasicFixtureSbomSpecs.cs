@@ -90,7 +90,7 @@ public sealed class BasicFixtureSbomSpecs : IDisposable
     public async Task A_recipe_that_prunes_the_VDB_still_gets_the_whole_SBOM()
     {
         var target = new CapturingTarget();
-        var finalizer = new RecipeFinalizer(Path.Combine(RepoPaths.Recipes, "openrc-server.csx"), new Dictionary<string, string> { ["prune-pkgdb"] = "true" });
+        var finalizer = new RecipeFinalizer(Path.Combine(RepoPaths.Recipes, "openrc-server.csx"), new Dictionary<string, string> { ["prune-pkgdb"] = "true" }, Runner());
 
         await BuildPipeline.RunAsync(Request(target, SbomFormat.Spdx, Epoch, finalizer), new Progress<BuildEvent>(), default);
 
@@ -112,10 +112,13 @@ public sealed class BasicFixtureSbomSpecs : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static async Task<SbomDocument> BuildAsync(SbomFormat format, UnixTime? time = null)
+    /// <summary>A recipe runner whose compiled-recipe cache is this spec's own (never the user's ~/.cache/boxer).</summary>
+    private RecipeRunner Runner() => new(new RecipeRunnerOptions { CacheDirectory = _dir.Combine("recipe-cache") });
+
+    private async Task<SbomDocument> BuildAsync(SbomFormat format, UnixTime? time = null)
     {
         var target = new CapturingTarget();
-        var finalizer = new RecipeFinalizer(Path.Combine(RepoPaths.Recipes, "openrc-server.csx"));
+        var finalizer = new RecipeFinalizer(Path.Combine(RepoPaths.Recipes, "openrc-server.csx"), runner: Runner());
         await BuildPipeline.RunAsync(Request(target, format, time ?? Epoch, finalizer), new Progress<BuildEvent>(), default);
         return target.BuiltSbom!;
     }

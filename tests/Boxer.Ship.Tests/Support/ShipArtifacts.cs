@@ -15,6 +15,7 @@ public sealed class ShipArtifacts : IDisposable
 
     private readonly TempDir _dir = new("boxer-ship-");
     private readonly Lazy<string> _reference;
+    private readonly Lazy<string> _zlibNgReference;
     private readonly string _out;
 
     public ShipArtifacts()
@@ -31,7 +32,8 @@ public sealed class ShipArtifacts : IDisposable
             }
         }
         Version = Path.GetFileName(Directory.GetFiles(ToolFeed, "boxer.*.nupkg").Single())["boxer.".Length..^".nupkg".Length];
-        _reference = new(BuildReference);
+        _reference = new(() => BuildReference("reference.tar"));
+        _zlibNgReference = new(() => BuildReference("reference-zlib-ng.tar", "--codec", "zlib-ng"));
     }
 
     public string Version { get; }
@@ -48,6 +50,12 @@ public sealed class ShipArtifacts : IDisposable
     /// <summary>The demo's Docker archive as <c>./boxer docker --out</c> writes it (default recipe, <see cref="Epoch"/>).</summary>
     public string ReferenceImage => _reference.Value;
 
+    /// <summary>
+    /// The same with the layer gzipped by .NET's zlib-ng (<c>--codec zlib-ng</c>): what a boxer writes on a system
+    /// without libdeflate, where the default library would differ and so would the bytes.
+    /// </summary>
+    public string ReferenceImageZlibNg => _zlibNgReference.Value;
+
     /// <summary>Extracts an archive into <paramref name="into"/>; returns the path of its executable.</summary>
     public string Extract(string arch, string into)
     {
@@ -57,14 +65,14 @@ public sealed class ShipArtifacts : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private string BuildReference()
+    private string BuildReference(string name, params string[] extra)
     {
         using var home = new TempDir("boxer-ship-home-");
-        string image = Path.Combine(_dir.Path, "reference.tar");
+        string image = Path.Combine(_dir.Path, name);
         File.Delete(image);
         ExternalTool.Run(
             "bash",
-            [Path.Combine(RepoPaths.Root, "boxer"), "docker", "--stage", DemoStage, "--out", image, "--quiet"],
+            [Path.Combine(RepoPaths.Root, "boxer"), "docker", "--stage", DemoStage, "--out", image, "--quiet", .. extra],
             new ToolRunOptions { Timeout = TimeSpan.FromMinutes(15), Environment = IsolatedEnvironment(home.Path) }).EnsureSuccess();
         return image;
     }
