@@ -33,13 +33,14 @@ public sealed class BoxerImageSpecs(ShipArtifacts artifacts, ITestOutputHelper o
         BuildImage();
         Assert.Equal("65534:65534", Docker("image", "inspect", "-f", "{{.Config.User}}", _image).Trim());
         string data = Directory.CreateDirectory(_dir.Combine("data")).FullName;
-        // Under the same name as ./boxer read it: the image's history names the stage3 file.
-        File.Copy(ShipArtifacts.DemoStage, Path.Combine(data, Path.GetFileName(ShipArtifacts.DemoStage)));
         File.Copy(Fixtures.OpenRc(), Path.Combine(data, "openrc.tar.xz"));
         // uid 65534 writes the outputs: the folder is the job's workspace.
         File.SetUnixFileMode(data, (UnixFileMode)0b111_111_111);
 
-        var build = Job(data, null, "docker", "--stage", Path.GetFileName(ShipArtifacts.DemoStage), "--out", "x.tar", "--quiet");
+        // The demo at the very path ./boxer read it from (mounted read-only): the image records the stage3's path
+        // (io.boxer.stage3.source) and file name, so only the same path gives the same bytes.
+        string demo = Path.GetDirectoryName(ShipArtifacts.DemoStage)!;
+        var build = Job(data, null, ["-v", $"{demo}:{demo}:ro"], "docker", "--stage", ShipArtifacts.DemoStage, "--out", "x.tar", "--quiet");
 
         Assert.True(build.Succeeded, build.ToString());
         Assert.True(File.ReadAllBytes(artifacts.ReferenceImage).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(data, "x.tar"))),
@@ -83,9 +84,11 @@ public sealed class BoxerImageSpecs(ShipArtifacts artifacts, ITestOutputHelper o
     }
 
     /// <summary>The image run as a job: the flags of <see cref="JobFlags"/>, /data the workspace, config.json mounted.</summary>
-    private ToolResult Job(string data, string? dockerConfig, params string[] args)
+    private ToolResult Job(string data, string? dockerConfig, params string[] args) => Job(data, dockerConfig, [], args);
+
+    private ToolResult Job(string data, string? dockerConfig, string[] mounts, params string[] args)
     {
-        string[] config = dockerConfig is null ? [] : ["-v", $"{dockerConfig}:/docker:ro"];
+        string[] config = dockerConfig is null ? [.. mounts] : ["-v", $"{dockerConfig}:/docker:ro", .. mounts];
         var result = ExternalTool.Run(
             "docker",
             ["run", "--rm", .. JobFlags, "-e", $"SOURCE_DATE_EPOCH={ShipArtifacts.Epoch}", "-v", $"{data}:/data", "-w", "/data", .. config, _image, .. args],
